@@ -1,0 +1,29 @@
+package org.ewn.api;
+
+import java.net.URI;
+
+/**
+ * The stable {@code type} of every RFC 9457 problem the network answers with. Clients branch on these,
+ * so they never change meaning once published.
+ */
+public final class ProblemTypes {
+
+    public static final URI UNAUTHENTICATED = type("unauthenticated");
+    public static final URI FORBIDDEN = type("forbidden");
+    public static final URI INVALID_REQUEST = type("invalid-request");
+    public static final URI MALFORMED_REQUEST = type("malformed-request");
+    public static final URI UNKNOWN_ADDRESSEE = type("unknown-addressee");
+    public static final URI DUPLICATE_SUBMISSION = type("duplicate-submission");
+    public static final URI CONCURRENT_MODIFICATION = type("concurrent-modification");
+    public static final URI NOT_FOUND = type("not-found");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
+    public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
+    public static final URI INTERNAL_ERROR = type("internal-error");
+
+    private ProblemTypes() {
+    }
+
+    private static URI type(String name) {
+        return URI.create("urn:ewn:problem:" + name);
+    }
+}

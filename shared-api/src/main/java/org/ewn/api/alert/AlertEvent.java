@@ -1,0 +1,19 @@
+package org.ewn.api.alert;
+
+/**
+ * Everything that can happen to an alert. The family is sealed and every member dispatches to its own
+ * method of {@link Cases}, so a projection that implements {@code Cases} fails to compile until it
+ * handles a new kind of event (Java 17 has no exhaustive pattern switch).
+ */
+public sealed interface AlertEvent permits AlertRaised {
+
+    AlertId alertId();
+
+    <R> R dispatch(Cases<R> cases);
+
+    /** One method per kind of alert event. */
+    interface Cases<R> {
+
+        R raised(AlertRaised event);
+    }
+}

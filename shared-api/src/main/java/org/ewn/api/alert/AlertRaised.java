@@ -1,0 +1,34 @@
+package org.ewn.api.alert;
+
+import org.axonframework.serialization.Revision;
+import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.MemberCode;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An alert was raised by an agency and addressed to the listed members (sorted, never empty). */
+@Revision("1")
+public record AlertRaised(AlertId alertId,
+                          AgencyCode originator,
+                          List<MemberCode> addressees,
+                          Precedence precedence,
+                          AlertCategory category,
+                          String title,
+                          String text,
+                          Instant submittedAt,
+                          String contentHash) implements AlertEvent {
+
+    public AlertRaised {
+        addressees = List.copyOf(addressees);
+    }
+
+    public boolean isAddressedTo(MemberCode member) {
+        return addressees.contains(member);
+    }
+
+    @Override
+    public <R> R dispatch(Cases<R> cases) {
+        return cases.raised(this);
+    }
+}

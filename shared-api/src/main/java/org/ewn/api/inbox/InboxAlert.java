@@ -1,0 +1,28 @@
+package org.ewn.api.inbox;
+
+import org.ewn.api.alert.AlertCategory;
+import org.ewn.api.alert.AlertId;
+import org.ewn.api.alert.Precedence;
+import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.MemberCode;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An alert as a member's inbox and live push show it.
+ *
+ * @param position the global index of the event that raised it, which orders the inbox and lets a
+ *                 client tell what it has already seen
+ */
+public record InboxAlert(AlertId alertId,
+                         long position,
+                         AgencyCode originator,
+                         List<MemberCode> addressees,
+                         Precedence precedence,
+                         AlertCategory category,
+                         String title,
+                         String text,
+                         Instant submittedAt,
+                         Instant raisedAt) {
+}

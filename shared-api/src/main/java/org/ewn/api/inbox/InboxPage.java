@@ -1,0 +1,11 @@
+package org.ewn.api.inbox;
+
+import java.util.List;
+
+/** One page of a member's inbox, newest first; {@code total} counts every alert in the inbox. */
+public record InboxPage(List<InboxAlert> alerts, int page, int size, long total) {
+
+    public InboxPage {
+        alerts = List.copyOf(alerts);
+    }
+}
