@@ -1,0 +1,30 @@
+package org.ewn.command.alert;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.ewn.api.alert.AlertCategory;
+import org.ewn.api.alert.Precedence;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What an agency submits to raise an alert. Give either {@code allMembers: true} or a list of
+ * {@code addressees} (member codes).
+ *
+ * @param submissionId chosen by the agency, unique per submission; sending the same submission again
+ *                     is safe and yields the same answer
+ */
+record RaiseAlertRequest(@NotNull UUID submissionId,
+                         Boolean allMembers,
+                         @Size(max = 100) List<@NotBlank String> addressees,
+                         @NotNull Precedence precedence,
+                         @NotNull AlertCategory category,
+                         @NotBlank @Size(max = 200) String title,
+                         @Size(max = 20_000) String text) {
+
+    boolean toAllMembers() {
+        return Boolean.TRUE.equals(allMembers);
+    }
+}

@@ -1,0 +1,2 @@
+/** The command side: verifies submissions, decides with aggregates and appends their events to the log. */
+package org.ewn.command;

@@ -1,0 +1,62 @@
+package org.ewn.query.push;
+
+import org.ewn.access.NetworkUser;
+import org.ewn.access.Role;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.core.Authentication;
+
+import java.security.Principal;
+
+/**
+ * Decides every inbound STOMP frame: only officers connect; they may subscribe to their own alert
+ * queue and nothing else; clients never send to destinations. Which member's alerts reach a session
+ * is decided again at every send by {@link LivePush}.
+ */
+class StompAccess implements ChannelInterceptor {
+
+    static final String USER_ALERTS = "/user" + WebSocketConfiguration.ALERTS_QUEUE;
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (stomp == null || stomp.getCommand() == null) {
+            return message;
+        }
+        StompCommand command = stomp.getCommand();
+        switch (command) {
+            case CONNECT, STOMP -> officer(stomp.getUser());
+            case SUBSCRIBE -> {
+                officer(stomp.getUser());
+                if (!USER_ALERTS.equals(stomp.getDestination())) {
+                    throw new MessageDeliveryException("Subscribe to " + USER_ALERTS + "; no other destination exists");
+                }
+            }
+            case SEND -> throw new MessageDeliveryException("Clients do not send over STOMP; submit through the API");
+            default -> {
+            }
+        }
+        return message;
+    }
+
+    static NetworkUser officer(Principal principal) {
+        NetworkUser user = networkUser(principal);
+        if (user == null || !user.hasRole(Role.OFFICER)) {
+            throw new MessageDeliveryException("Only officers of a member receive live alerts");
+        }
+        return user;
+    }
+
+    static NetworkUser networkUser(Principal principal) {
+        if (principal instanceof Authentication authentication && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof NetworkUser user) {
+            return user;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,13 @@
+package org.ewn.access;
+
+/** What an account may do in the network. */
+public enum Role {
+    /** An agency's system: submits alerts and reads its member's inbox. */
+    AGENCY,
+    /** A liaison officer: reads the member's inbox and receives live alerts. */
+    OFFICER;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,78 @@
+package org.ewn.config;
+
+import com.mongodb.client.MongoDatabase;
+import org.ewn.access.Directory;
+import org.ewn.access.NetworkUser;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.ewn.api.ProblemTypes.FORBIDDEN;
+import static org.ewn.api.ProblemTypes.UNAUTHENTICATED;
+
+/**
+ * Access control shared by both sides: every API call and the WebSocket handshake are authenticated
+ * with an agency or officer account (HTTP Basic for now), and what a caller may read or push is then
+ * decided per member by the handlers themselves. The API is stateless, so no session cookie exists
+ * that cross-site requests could ride on, and CSRF tokens would protect nothing.
+ */
+@AutoConfiguration(afterName = "org.ewn.config.StoreAutoConfiguration",
+        beforeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
+@ConditionalOnClass(SecurityFilterChain.class)
+@EnableMethodSecurity
+public class AccessAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Directory directory(MongoDatabase database) {
+        return new Directory(database);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UserDetailsService userDetailsService(Directory directory) {
+        return username -> directory.account(username).map(NetworkUser::new)
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain networkSecurity(HttpSecurity http) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/", "/index.html", "/console/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/api/**", "/ws", "/ws/**").authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName("ewn")
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"ewn\"");
+                            problems.write(response, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED,
+                                    "Authentication required: call with the credentials of an agency or officer account");
+                        }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                        problems.write(response, HttpStatus.FORBIDDEN, FORBIDDEN,
+                                "This account is not entitled to do that")))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+}
