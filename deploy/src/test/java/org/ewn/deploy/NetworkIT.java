@@ -1,0 +1,243 @@
+package org.ewn.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The all-in-one network on its embedded store, driven as agencies and officers drive it: over HTTP
+ * and with real STOMP clients on real sockets.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ewn.data.dir=target/it-data/network",
+        "ewn.demo.password=" + NetworkClient.DEMO_PASSWORD})
+class NetworkIT {
+
+    @LocalServerPort
+    int port;
+
+    private NetworkClient api;
+    private final List<Officer> officers = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        api = new NetworkClient(port);
+    }
+
+    @AfterEach
+    void closeOfficers() {
+        officers.forEach(Officer::close);
+    }
+
+    @Test
+    void pushesAlertToOfficersOfAddressedMembersOnly() throws Exception {
+        Officer uz = live("uz-officer", "UZ");
+        Officer kg = live("kg-officer", "KG");
+
+        String alertId = raise("kz-agency", List.of("UZ", "TJ"), "Child reported missing near Termez").get("alertId").asText();
+        raise("kz-agency", List.of("KG"), "Addressed to Kyrgyzstan only");
+
+        Map<String, Object> pushed = uz.next(10);
+        assertThat(pushed).isNotNull();
+        assertThat(pushed.get("alertId")).isEqualTo(alertId);
+        assertThat(pushed.get("title")).isEqualTo("Child reported missing near Termez");
+        assertThat(pushed.get("precedence")).isEqualTo("FLASH");
+        assertThat(pushed.get("addressees")).isEqualTo(List.of("TJ", "UZ"));
+
+        // pushes follow the log's order: once KG has its own alert, the earlier one would have arrived first
+        Map<String, Object> toKg = kg.next(10);
+        assertThat(toKg).isNotNull();
+        assertThat(toKg.get("title")).isEqualTo("Addressed to Kyrgyzstan only");
+        assertThat(kg.alerts).extracting(a -> a.get("alertId")).doesNotContain(alertId);
+        assertThat(uz.alerts).extracting(a -> a.get("title")).doesNotContain("Addressed to Kyrgyzstan only");
+    }
+
+    @Test
+    void inboxShowsAlertToAddressedMembersOnly() {
+        String alertId = raise("tj-agency", List.of("KZ"), "Cyber incident at border service").get("alertId").asText();
+
+        awaitInInbox("kz-officer", alertId);
+        assertThat(inboxIds("kz-agency")).contains(alertId);
+        assertThat(inboxIds("uz-officer")).doesNotContain(alertId);
+        assertThat(inboxIds("tj-officer")).doesNotContain(alertId);
+    }
+
+    @Test
+    void alertToAllMembersReachesEveryMember() {
+        String body = "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"allMembers\":true,\"precedence\":\"ROUTINE\","
+                + "\"category\":\"OTHER\",\"title\":\"Network exercise\",\"text\":\"\"}";
+        NetworkClient.Reply reply = api.post("/api/v1/alerts", "uz-agency", body);
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().get("addressees")).hasSize(6);
+        String alertId = reply.json().get("alertId").asText();
+        for (String officer : List.of("kz-officer", "kg-officer", "tj-officer", "tm-officer", "uz-officer", "unoct-officer")) {
+            awaitInInbox(officer, alertId);
+        }
+    }
+
+    @Test
+    void sameSubmissionTwiceYieldsSameAnswerAndOneAlert() {
+        UUID submission = UUID.randomUUID();
+        String body = NetworkClient.alert(submission, List.of("TM"), "Wanted person sighted");
+        NetworkClient.Reply first = api.post("/api/v1/alerts", "kg-agency", body);
+        NetworkClient.Reply second = api.post("/api/v1/alerts", "kg-agency", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json()).isEqualTo(first.json());
+        awaitInInbox("tm-officer", raise("kg-agency", List.of("TM"), "barrier").get("alertId").asText());
+        assertThat(inboxIds("tm-officer").stream().filter(submission.toString()::equals)).hasSize(1);
+    }
+
+    @Test
+    void submissionIdReusedForOtherContentIsRefused() {
+        UUID submission = UUID.randomUUID();
+        api.post("/api/v1/alerts", "kg-agency", NetworkClient.alert(submission, List.of("TM"), "First"));
+        NetworkClient.Reply reply = api.post("/api/v1/alerts", "kg-agency", NetworkClient.alert(submission, List.of("TM"), "Other"));
+
+        assertProblem(reply, 409, "urn:ewn:problem:duplicate-submission");
+        awaitInInbox("tm-officer", raise("kg-agency", List.of("TM"), "barrier").get("alertId").asText());
+        long withTitleOther = inbox("tm-officer").findValuesAsText("title").stream().filter("Other"::equals).count();
+        assertThat(withTitleOther).isZero();
+    }
+
+    @Test
+    void badInputGetsProblemDetailsAndStoresNothing() {
+        UUID unknownAddressee = UUID.randomUUID();
+        UUID emptyTitle = UUID.randomUUID();
+
+        assertProblem(api.post("/api/v1/alerts", "uz-agency", "{not json"), 400, "urn:ewn:problem:malformed-request");
+        assertProblem(api.post("/api/v1/alerts", "uz-agency",
+                NetworkClient.alert(unknownAddressee, List.of("KZ", "XX"), "Unknown addressee")), 422,
+                "urn:ewn:problem:unknown-addressee");
+        assertProblem(api.post("/api/v1/alerts", "uz-agency",
+                NetworkClient.alert(emptyTitle, List.of("KZ"), "")), 400, "urn:ewn:problem:invalid-request");
+        assertProblem(api.post("/api/v1/alerts", "uz-agency",
+                "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"addressees\":[\"KZ\"],\"precedence\":\"URGENT\","
+                        + "\"category\":\"OTHER\",\"title\":\"t\"}"), 400, "urn:ewn:problem:malformed-request");
+        assertProblem(api.post("/api/v1/alerts", "uz-agency", "{\"submissionId\":\"" + UUID.randomUUID()
+                + "\",\"allMembers\":true,\"addressees\":[\"KZ\"],\"precedence\":\"FLASH\",\"category\":\"OTHER\",\"title\":\"t\"}"),
+                400, "urn:ewn:problem:invalid-request");
+        String huge = NetworkClient.alert(UUID.randomUUID(), List.of("KZ"), "x".repeat(2_000_000));
+        assertProblem(api.post("/api/v1/alerts", "uz-agency", huge), 413, "urn:ewn:problem:payload-too-large");
+
+        // the inbox follows the log in order: once a later alert shows, a stored bad one would show too
+        awaitInInbox("kz-officer", raise("uz-agency", List.of("KZ"), "barrier").get("alertId").asText());
+        assertThat(inboxIds("kz-officer")).doesNotContain(unknownAddressee.toString(), emptyTitle.toString());
+        assertThat(inbox("kz-officer").findValuesAsText("title")).doesNotContain("t");
+    }
+
+    @Test
+    void callersAreAuthenticatedAndEntitled() {
+        String body = NetworkClient.alert(UUID.randomUUID(), List.of("KZ"), "Who is calling?");
+        assertProblem(api.post("/api/v1/alerts", null, body), 401, "urn:ewn:problem:unauthenticated");
+        assertProblem(api.get("/api/v1/inbox", null), 401, "urn:ewn:problem:unauthenticated");
+        assertProblem(api.post("/api/v1/alerts", "kz-officer", body), 403, "urn:ewn:problem:forbidden");
+        assertThat(api.get("/api/v1/inbox", "kz-officer").status()).isEqualTo(200);
+    }
+
+    @Test
+    void officersCannotSubscribeToOtherDestinations() throws Exception {
+        Officer kg = Officer.connect(port, "kg-officer");
+        officers.add(kg);
+        kg.subscribe("/queue/alerts-user" + "anything");
+        kg.subscribe("/user/uz-officer/queue/alerts");
+
+        raise("kz-agency", List.of("UZ"), "Not for Kyrgyzstan");
+        assertThat(kg.next(2)).isNull();
+    }
+
+    @Test
+    void agenciesCannotOpenLiveConnections() {
+        assertThatConnectionFails("kz-agency");
+    }
+
+    @Test
+    void healthAndApiDescriptionArePublished() {
+        NetworkClient.Reply health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+
+        NetworkClient.Reply docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/v1/alerts")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/inbox")).isTrue();
+        assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    private void assertThatConnectionFails(String username) {
+        boolean connected;
+        try (Officer agency = Officer.connect(port, username)) {
+            agency.subscribe("/user/queue/alerts");
+            Thread.sleep(500);
+            connected = agency.connected() && agency.errors.isEmpty();
+        } catch (Exception e) {
+            connected = false;
+        }
+        assertThat(connected).isFalse();
+    }
+
+    /** Connects an officer and confirms with probe alerts that its subscription is live. */
+    private Officer live(String username, String member) throws Exception {
+        Officer officer = Officer.connect(port, username).subscribe("/user/queue/alerts");
+        officers.add(officer);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            raise("tm-agency", List.of(member), "probe");
+            if (officer.next(1) != null) {
+                officer.alerts.clear();
+                return officer;
+            }
+        }
+        throw new AssertionError(username + " received no probe alert");
+    }
+
+    private JsonNode raise(String agency, List<String> addressees, String title) {
+        NetworkClient.Reply reply = api.post("/api/v1/alerts", agency,
+                NetworkClient.alert(UUID.randomUUID(), addressees, title));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json();
+    }
+
+    private JsonNode inbox(String username) {
+        NetworkClient.Reply reply = api.get("/api/v1/inbox?size=200", username);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    /** The inbox shows what was raised shortly after; the projection follows the log asynchronously. */
+    private void awaitInInbox(String username, String alertId) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (inboxIds(username).contains(alertId)) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("alert " + alertId + " never reached the inbox of " + username);
+    }
+
+    private List<String> inboxIds(String username) {
+        return inbox(username).get("alerts").findValuesAsText("alertId");
+    }
+
+    private static void assertProblem(NetworkClient.Reply reply, int status, String type) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("type").asText()).isEqualTo(type);
+        assertThat(reply.json().get("detail").asText()).isNotBlank();
+    }
+}

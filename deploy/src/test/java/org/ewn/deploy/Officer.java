@@ -1,0 +1,90 @@
+package org.ewn.deploy;
+
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A liaison officer's live connection: a real STOMP client over a real WebSocket to {@code /ws}. */
+final class Officer implements AutoCloseable {
+
+    final BlockingQueue<Map<String, Object>> alerts = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+    private final WebSocketStompClient client;
+    private final StompSession session;
+
+    private Officer(WebSocketStompClient client, StompSession session) {
+        this.client = client;
+        this.session = session;
+    }
+
+    static Officer connect(int port, String username) throws Exception {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new JacksonJsonMessageConverter());
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        handshake.add("Authorization", NetworkClient.basic(username, NetworkClient.DEMO_PASSWORD));
+        BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+        StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", handshake,
+                new StompSessionHandlerAdapter() {
+                    @Override
+                    public void handleFrame(StompHeaders headers, Object payload) {
+                        errors.add(String.valueOf(headers.getFirst("message")));
+                    }
+
+                    @Override
+                    public void handleTransportError(StompSession s, Throwable exception) {
+                        errors.add(String.valueOf(exception));
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        Officer officer = new Officer(client, session);
+        officer.errors.addAll(errors);
+        return officer;
+    }
+
+    /**
+     * Subscribes. The broker registers the subscription asynchronously, so tests confirm that it is
+     * live with a probe alert before they rely on it (see {@link #next}).
+     */
+    Officer subscribe(String destination) {
+        session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return Map.class;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public void handleFrame(StompHeaders headers, Object payload) {
+                alerts.add((Map<String, Object>) payload);
+            }
+        });
+        return this;
+    }
+
+    /** The next pushed alert, or null if none arrives within the given seconds. */
+    Map<String, Object> next(int seconds) throws InterruptedException {
+        return alerts.poll(seconds, TimeUnit.SECONDS);
+    }
+
+    boolean connected() {
+        return session.isConnected();
+    }
+
+    @Override
+    public void close() {
+        if (session.isConnected()) {
+            session.disconnect();
+        }
+        client.stop();
+    }
+}
