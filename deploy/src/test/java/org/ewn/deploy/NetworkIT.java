@@ -147,6 +147,36 @@ class NetworkIT {
     }
 
     @Test
+    void officersCanAuthenticateInTheConnectFrame() throws Exception {
+        Officer tj = Officer.connectWithLogin(port, "tj-officer", NetworkClient.DEMO_PASSWORD).subscribe("/user/queue/alerts");
+        officers.add(tj);
+        awaitLive(tj, "TJ");
+        String alertId = raise("kz-agency", List.of("TJ"), "For Tajikistan").get("alertId").asText();
+        assertThat(tj.next(10)).isNotNull().containsEntry("alertId", alertId);
+    }
+
+    @Test
+    void connectWithWrongPasscodeIsRefused() {
+        boolean connected;
+        try (Officer intruder = Officer.connectWithLogin(port, "tj-officer", "wrong")) {
+            Thread.sleep(500);
+            connected = intruder.connected() && intruder.errors.isEmpty();
+        } catch (Exception e) {
+            connected = false;
+        }
+        assertThat(connected).isFalse();
+    }
+
+    @Test
+    void consoleIsServed() {
+        NetworkClient.Reply page = api.get("/", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Early-Warning Network").contains("stomp.umd.min.js");
+        assertThat(api.get("/webjars/stomp__stompjs/bundles/stomp.umd.min.js", null).status()).isEqualTo(200);
+        assertThat(api.get("/console/console.js", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void officersCannotSubscribeToOtherDestinations() throws Exception {
         Officer kg = Officer.connect(port, "kg-officer");
         officers.add(kg);
@@ -191,14 +221,19 @@ class NetworkIT {
     private Officer live(String username, String member) throws Exception {
         Officer officer = Officer.connect(port, username).subscribe("/user/queue/alerts");
         officers.add(officer);
+        awaitLive(officer, member);
+        return officer;
+    }
+
+    private void awaitLive(Officer officer, String member) throws InterruptedException {
         for (int attempt = 0; attempt < 20; attempt++) {
             raise("tm-agency", List.of(member), "probe");
             if (officer.next(1) != null) {
                 officer.alerts.clear();
-                return officer;
+                return;
             }
         }
-        throw new AssertionError(username + " received no probe alert");
+        throw new AssertionError("an officer of " + member + " received no probe alert");
     }
 
     private JsonNode raise(String agency, List<String> addressees, String title) {

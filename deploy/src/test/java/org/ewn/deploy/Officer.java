@@ -28,13 +28,26 @@ final class Officer implements AutoCloseable {
         this.session = session;
     }
 
+    /** Authenticates with HTTP Basic on the WebSocket handshake, as programs do. */
     static Officer connect(int port, String username) throws Exception {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new JacksonJsonMessageConverter());
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         handshake.add("Authorization", NetworkClient.basic(username, NetworkClient.DEMO_PASSWORD));
+        return connect(port, handshake, new StompHeaders());
+    }
+
+    /** Authenticates with the CONNECT frame's login and passcode headers, as browsers do. */
+    static Officer connectWithLogin(int port, String username, String passcode) throws Exception {
+        StompHeaders connect = new StompHeaders();
+        connect.setLogin(username);
+        connect.setPasscode(passcode);
+        return connect(port, new WebSocketHttpHeaders(), connect);
+    }
+
+    private static Officer connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new JacksonJsonMessageConverter());
         BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-        StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", handshake,
+        StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", handshake, connect,
                 new StompSessionHandlerAdapter() {
                     @Override
                     public void handleFrame(StompHeaders headers, Object payload) {

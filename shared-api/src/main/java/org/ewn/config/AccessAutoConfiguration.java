@@ -21,7 +21,7 @@ import static org.ewn.api.ProblemTypes.FORBIDDEN;
 import static org.ewn.api.ProblemTypes.UNAUTHENTICATED;
 
 /**
- * Access control shared by both sides: every API call and the WebSocket handshake are authenticated
+ * Access control shared by both sides: every API call and every STOMP connection are authenticated
  * with an agency or officer account (HTTP Basic for now), and what a caller may read or push is then
  * decided per member by the handlers themselves. The API is stateless, so no session cookie exists
  * that cross-site requests could ride on, and CSRF tokens would protect nothing.
@@ -59,8 +59,11 @@ public class AccessAutoConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/", "/index.html", "/console/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/api/**", "/ws", "/ws/**").authenticated()
+                        .requestMatchers("/", "/index.html", "/console/**", "/webjars/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        // STOMP clients authenticate on the handshake or in their CONNECT frame; see StompAccess
+                        .requestMatchers("/ws", "/ws/**").permitAll()
+                        .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("ewn")
                         .authenticationEntryPoint((request, response, e) -> {

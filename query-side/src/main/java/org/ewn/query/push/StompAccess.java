@@ -9,18 +9,29 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 
 import java.security.Principal;
 
 /**
- * Decides every inbound STOMP frame: only officers connect; they may subscribe to their own alert
- * queue and nothing else; clients never send to destinations. Which member's alerts reach a session
- * is decided again at every send by {@link LivePush}.
+ * Decides every inbound STOMP frame: only officers connect, authenticated either on the WebSocket
+ * handshake (HTTP Basic, for programs) or by the {@code login} and {@code passcode} headers of their
+ * CONNECT frame (browsers cannot set handshake headers); they may subscribe to their own alert queue
+ * and nothing else; clients never send to destinations. Which member's alerts reach a session is
+ * decided again at every send by {@link LivePush}.
  */
 class StompAccess implements ChannelInterceptor {
 
     static final String USER_ALERTS = "/user" + WebSocketConfiguration.ALERTS_QUEUE;
+
+    private final AuthenticationManager authentication;
+
+    StompAccess(AuthenticationManager authentication) {
+        this.authentication = authentication;
+    }
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
@@ -30,7 +41,12 @@ class StompAccess implements ChannelInterceptor {
         }
         StompCommand command = stomp.getCommand();
         switch (command) {
-            case CONNECT, STOMP -> officer(stomp.getUser());
+            case CONNECT, STOMP -> {
+                if (stomp.getUser() == null) {
+                    stomp.setUser(login(stomp));
+                }
+                officer(stomp.getUser());
+            }
             case SUBSCRIBE -> {
                 officer(stomp.getUser());
                 if (!USER_ALERTS.equals(stomp.getDestination())) {
@@ -42,6 +58,19 @@ class StompAccess implements ChannelInterceptor {
             }
         }
         return message;
+    }
+
+    private Authentication login(StompHeaderAccessor stomp) {
+        String login = stomp.getLogin();
+        String passcode = stomp.getPasscode();
+        if (login == null || passcode == null) {
+            throw new MessageDeliveryException("Authenticate on the handshake or with login and passcode headers");
+        }
+        try {
+            return authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login, passcode));
+        } catch (AuthenticationException e) {
+            throw new MessageDeliveryException("Bad credentials");
+        }
     }
 
     static NetworkUser officer(Principal principal) {

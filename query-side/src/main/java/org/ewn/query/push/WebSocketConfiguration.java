@@ -1,6 +1,11 @@
 package org.ewn.query.push;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -8,14 +13,22 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 /**
- * STOMP over WebSocket at {@code /ws}. Officers subscribe to {@code /user/queue/alerts}; the handshake
- * is authenticated like any API call and accepted from the application's own origin only.
+ * STOMP over WebSocket at {@code /ws}, accepted from the application's own origin only. Officers
+ * subscribe to {@code /user/queue/alerts}; {@link StompAccess} authenticates and authorizes each frame.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     static final String ALERTS_QUEUE = "/queue/alerts";
+
+    private final AuthenticationManager authentication;
+
+    WebSocketConfiguration(UserDetailsService accounts, PasswordEncoder passwords) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(passwords);
+        this.authentication = new ProviderManager(provider);
+    }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
@@ -30,6 +43,6 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new StompAccess());
+        registration.interceptors(new StompAccess(authentication));
     }
 }
