@@ -3,6 +3,11 @@ package org.ewn.config;
 import com.mongodb.client.MongoDatabase;
 import org.ewn.access.Directory;
 import org.ewn.access.NetworkUser;
+import org.ewn.access.RecentlyVerified;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,6 +21,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
+import java.time.Duration;
 
 import static org.ewn.api.ProblemTypes.FORBIDDEN;
 import static org.ewn.api.ProblemTypes.UNAUTHENTICATED;
@@ -51,11 +59,21 @@ public class AccessAutoConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 
+    /** Checks account passwords, remembering verified ones for {@code ewn.security.verified-credentials-ttl}. */
     @Bean
     @ConditionalOnMissingBean
-    SecurityFilterChain networkSecurity(HttpSecurity http) throws Exception {
+    AuthenticationManager authenticationManager(UserDetailsService accounts, PasswordEncoder passwords,
+            @Value("${ewn.security.verified-credentials-ttl:60s}") Duration ttl) {
+        DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(accounts);
+        verifier.setPasswordEncoder(passwords);
+        return new ProviderManager(new RecentlyVerified(verifier, ttl, Clock.systemUTC()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain networkSecurity(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         ProblemResponses problems = new ProblemResponses();
-        http.authorizeHttpRequests(requests -> requests
+        http.authenticationManager(authentication).authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()

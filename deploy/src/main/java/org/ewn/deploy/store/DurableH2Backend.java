@@ -12,12 +12,12 @@ import java.util.Set;
  * on its own only about once a second; a process that died in between would lose writes that clients
  * had already been told were stored.
  */
-class DurableH2Backend extends H2Backend {
+public class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "create", "createindexes", "drop", "dropindexes");
 
-    DurableH2Backend(String fileName) {
+    public DurableH2Backend(String fileName) {
         super(fileName);
     }
 

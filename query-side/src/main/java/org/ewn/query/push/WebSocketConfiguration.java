@@ -2,10 +2,6 @@ package org.ewn.query.push;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -24,10 +20,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final AuthenticationManager authentication;
 
-    WebSocketConfiguration(UserDetailsService accounts, PasswordEncoder passwords) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
-        provider.setPasswordEncoder(passwords);
-        this.authentication = new ProviderManager(provider);
+    WebSocketConfiguration(AuthenticationManager authentication) {
+        this.authentication = authentication;
     }
 
     @Override
