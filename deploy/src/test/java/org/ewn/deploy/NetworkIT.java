@@ -68,6 +68,10 @@ class NetworkIT {
 
         awaitInInbox("kz-officer", alertId);
         assertThat(inboxIds("kz-agency")).contains(alertId);
+        String detail = "/api/v1/inbox/alerts/" + alertId;
+        assertThat(api.get(detail, "kz-officer").json().get("title").asText()).isEqualTo("Cyber incident at border service");
+        assertThat(api.get(detail, "tj-officer").status()).as("the originator's member").isEqualTo(200);
+        assertProblem(api.get(detail, "uz-officer"), 404, "urn:ewn:problem:not-found");
         assertThat(inboxIds("uz-officer")).doesNotContain(alertId);
         assertThat(inboxIds("tj-officer")).doesNotContain(alertId);
     }

@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.ewn.api.alert.AlertEvent;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.inbox.FindInbox;
+import org.ewn.api.inbox.FindInboxAlert;
 import org.ewn.api.inbox.InboxAlert;
 import org.ewn.api.inbox.InboxPage;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Projects alerts into each addressed member's inbox. Every read is by {@code _id} (the embedded store
@@ -88,6 +90,18 @@ class InboxProjection {
         }
         List<InboxAlert> page = ids.stream().map(byId::get).filter(a -> a != null).toList();
         return new InboxPage(page, query.page(), query.size(), newestFirst.size());
+    }
+
+    /** Empty unless the member is an addressee or the originator's member, so others cannot tell it exists. */
+    @QueryHandler
+    Optional<InboxAlert> handle(FindInboxAlert query) {
+        Document document = alerts.find(Filters.eq("_id", query.alertId().toString())).first();
+        if (document == null) {
+            return Optional.empty();
+        }
+        InboxAlert alert = documents.toAlert(document);
+        boolean entitled = alert.addressees().contains(query.member()) || alert.originator().member().equals(query.member());
+        return entitled ? Optional.of(alert) : Optional.empty();
     }
 
     private static long position(TrackingToken token) {
