@@ -58,8 +58,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Request failed unexpectedly", e);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "The request could not be completed; nothing was stored. Retry, or report the time of the failure.");
-        return problem;
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
+                "The request could not be completed; nothing was stored. Retry, or report the time of the failure.");
     }
 
     private static ProblemDetail problem(HttpStatusCode status, URI type, String detail) {
