@@ -59,7 +59,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception e) {
         log.error("Request failed unexpectedly", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
-                "The request could not be completed; nothing was stored. Retry, or report the time of the failure.");
+                "The request could not be completed. Retrying the same submission is safe: it is never applied twice.");
     }
 
     private static ProblemDetail problem(HttpStatusCode status, URI type, String detail) {
