@@ -5,17 +5,18 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Loads one aggregate's events: its index entry names the commits to fetch, a few per {@code _id $in}, lazily. The
- * commits come whole, so a load also transfers the other events that were group-committed with the aggregate's.
+ * Loads one aggregate's events: its entries in the {@link AggregateView} (persisted index and this process's commits
+ * not yet indexed) name the commits to fetch, a few per {@code _id $in}, lazily. The commits come whole, so a load
+ * also transfers the other events that were group-committed with the aggregate's.
  */
 final class AggregateReader {
 
     private static final int COMMITS_PER_FETCH = 32;
 
     private final CommitLog log;
-    private final AggregateIndex aggregates;
+    private final AggregateView aggregates;
 
-    AggregateReader(CommitLog log, AggregateIndex aggregates) {
+    AggregateReader(CommitLog log, AggregateView aggregates) {
         this.log = log;
         this.aggregates = aggregates;
     }

@@ -12,15 +12,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Group commit: one thread takes the appends queued while the previous commit was in flight and writes them as one
- * commit, so concurrent commands share a round trip. Closing lets it finish what was queued before the close.
+ * commit, so concurrent commands share a round trip. Its callers wait for the commit insert only; indexing and the
+ * watermark are the {@link IndexWriter}'s. Closing lets it finish what was queued before the close.
  */
 final class Committer implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(Committer.class);
     /** Keeps a commit well under MongoDB's 16 MiB document limit; an append larger than this is committed alone. */
     private static final int MAX_COMMIT_BYTES = 4 * 1024 * 1024;
-    /** Bounds how many commits may need re-indexing after a crash, while sparing a round trip per busy commit. */
-    private static final int COMMITS_PER_CHECKPOINT = 64;
     private static final PendingAppend STOP = new PendingAppend(List.of());
 
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
@@ -65,7 +64,6 @@ final class Committer implements AutoCloseable {
     }
 
     private void run() {
-        int sinceCheckpoint = 0;
         for (List<PendingAppend> batch = nextBatch(); !batch.isEmpty(); batch = nextBatch()) {
             try {
                 writer.commit(batch);
@@ -75,19 +73,6 @@ final class Committer implements AutoCloseable {
                 EventStoreException failure = new EventStoreException("Committer failed: " + e.getMessage(), e);
                 batch.forEach(append -> append.result().completeExceptionally(failure));
             }
-            if (queue.isEmpty() || ++sinceCheckpoint >= COMMITS_PER_CHECKPOINT) {
-                checkpoint();
-                sinceCheckpoint = 0;
-            }
-        }
-        checkpoint();
-    }
-
-    private void checkpoint() {
-        try {
-            writer.checkpoint();
-        } catch (RuntimeException e) {
-            logger.warn("Could not record the aggregate index watermark; a later checkpoint will", e);
         }
     }
 

@@ -40,7 +40,22 @@ import java.util.stream.StreamSupport;
  * <li>{@value #SNAPSHOTS}: {@code {_id: aggregate id, ...the event fields}} — the latest snapshot;</li>
  * <li>{@value #META}: {@code {_id: "aggregates-indexed-through", commit}}.</li>
  * </ul>
- * Write and read concerns are those of the {@link MongoDatabase} given. {@link #close()} stops the committer thread.
+ * The write path, on two threads:
+ * <ol>
+ * <li>the committer thread ({@link Committer}, {@link LogWriter}) takes the queued appends, checks their sequence
+ * numbers, mostly from memory ({@link RecentSequences}), and inserts them as one commit at the head; the insert is
+ * the only round trip an append waits for. It then puts the commit's index update in the {@link PendingIndex},
+ * queues it for the index writer and completes the appends;</li>
+ * <li>the index writer thread ({@link IndexWriter}) merges the updates queued meanwhile into one bulk upsert per
+ * batch, one per aggregate, then drops them from the pending view and, every 64 commits or when idle, advances the
+ * watermark to what it has applied.</li>
+ * </ol>
+ * Aggregate loads, {@link #lastSequenceNumberFor} and sequence checks read the pending view before the persisted
+ * index, so this process always sees its own commits; another process sees them once indexed, a few milliseconds
+ * later, and an append it bases on the older state fails with a {@link ConcurrencyException}. Start-up re-indexes
+ * everything after the watermark, so a crash between insert and index loses nothing.
+ * <p>
+ * Write and read concerns are those of the {@link MongoDatabase} given. {@link #close()} stops both threads.
  */
 public final class LogStorageEngine extends AbstractEventStorageEngine implements AutoCloseable {
 
@@ -52,9 +67,10 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
     private static final Logger logger = LoggerFactory.getLogger(LogStorageEngine.class);
 
     private final CommitLog log;
-    private final AggregateIndex aggregates;
+    private final AggregateView aggregates;
     private final AggregateReader aggregateReader;
     private final SnapshotStore snapshots;
+    private final IndexWriter indexWriter;
     private final LogWriter writer;
     private final Committer committer;
 
@@ -62,10 +78,13 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
         super(builder);
         MongoDatabase database = builder.database;
         this.log = new CommitLog(database.getCollection(COMMITS));
-        this.aggregates = new AggregateIndex(database.getCollection(AGGREGATES), database.getCollection(META));
+        AggregateIndex index = new AggregateIndex(database.getCollection(AGGREGATES), database.getCollection(META));
+        PendingIndex pending = new PendingIndex();
+        this.aggregates = new AggregateView(pending, index);
         this.aggregateReader = new AggregateReader(log, aggregates);
         this.snapshots = new SnapshotStore(database.getCollection(SNAPSHOTS));
-        this.writer = new LogWriter(log, aggregates);
+        this.indexWriter = new IndexWriter(index, pending);
+        this.writer = new LogWriter(log, index, aggregates, indexWriter);
         try {
             // at start-up, so that aggregate loads see what a crashed writer committed but did not index
             writer.sync();
@@ -124,6 +143,7 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
         return StreamSupport.stream(new TrackedEventSpliterator(log, indexOf(trackingToken)), false);
     }
 
+    /** Includes this process's commits not yet in the persisted index; another process's once they are. */
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String aggregateId, long firstSequenceNumber) {
         return aggregateReader.read(aggregateId, firstSequenceNumber);
@@ -134,6 +154,7 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
         return snapshots.read(aggregateId).map(snapshot -> new DomainEventRecord(null, snapshot)).stream();
     }
 
+    /** Includes this process's commits not yet in the persisted index; another process's once they are. */
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateId) {
         return aggregates.lastSequence(aggregateId);
@@ -182,10 +203,19 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
         return writer.headsLost();
     }
 
-    /** Commits what was appended before the call, then stops the committer thread. Idempotent. */
+    /**
+     * Commits what was appended before the call and stops the committer thread, then indexes what it committed,
+     * records the watermark and stops the index writer thread. Idempotent.
+     */
     @Override
     public void close() {
         committer.close();
+        indexWriter.close();
+    }
+
+    /** For tests: the thread that applies commits to the persisted aggregate index. */
+    IndexWriter indexWriter() {
+        return indexWriter;
     }
 
     private static long indexOf(TrackingToken token) {

@@ -5,12 +5,13 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,34 +19,47 @@ import java.util.concurrent.atomic.AtomicLong;
  * point between writers, in this process or any other: a writer that knows head {@code H} inserts commit
  * {@code H + 1}; if that number is taken, another writer got there first, so it reads the new commits, checks its
  * appends again and retries. Because an insert at {@code H + 1} succeeds only if nothing followed {@code H}, checking
- * sequence numbers against an aggregate index complete through {@code H} is exact.
+ * sequence numbers against what is known of the log through {@code H} is exact.
+ * <p>
+ * Known through {@code H}: every commit this writer inserts or catches up on after start-up goes to the
+ * {@link RecentSequences} it checks first, and to the {@link IndexWriter}, which indexes it later; start-up (and
+ * recovery after a store failure) indexes everything up to {@code H} before going on. So a sequence check costs no
+ * round trip for the aggregates of recent commits; for the others it reads the {@link AggregateView}, which is
+ * complete for them because {@link RecentSequences} forgets an aggregate only once its commit is indexed.
  * <p>
  * Used by the committer thread only.
  */
 final class LogWriter {
 
-    private static final Logger logger = LoggerFactory.getLogger(LogWriter.class);
     private static final int CATCH_UP_BATCH = 32;
     private static final int MAX_ATTEMPTS = 1000;
+    private static final int RECENT_AGGREGATES = 50_000;
 
     private final CommitLog log;
     private final AggregateIndex aggregates;
+    private final AggregateView view;
+    private final IndexWriter indexWriter;
+    private final RecentSequences recent = new RecentSequences(RECENT_AGGREGATES);
     private final AtomicLong commitsWritten = new AtomicLong();
     private final AtomicLong appendsCommitted = new AtomicLong();
     private final AtomicLong eventsCommitted = new AtomicLong();
     private final AtomicLong headsLost = new AtomicLong();
     private LogHead head;
-    private long watermark = -1;
 
-    LogWriter(CommitLog log, AggregateIndex aggregates) {
+    LogWriter(CommitLog log, AggregateIndex aggregates, AggregateView view, IndexWriter indexWriter) {
         this.log = log;
         this.aggregates = aggregates;
+        this.view = view;
+        this.indexWriter = indexWriter;
     }
 
-    /** Finds the head and completes the aggregate index through it, repairing what a crashed writer left undone. */
+    /**
+     * Finds the head and completes the persisted aggregate index through it, here and now, repairing what a crashed
+     * writer left undone; then every aggregate not in {@link RecentSequences} is one the persisted index knows fully.
+     */
     void sync() {
         head = null;
-        watermark = aggregates.watermark();
+        long watermark = aggregates.watermark();
         long last = log.findHead();
         LogHead found = LogHead.EMPTY;
         for (long next = watermark + 1; next <= last; next += CATCH_UP_BATCH) {
@@ -53,14 +67,17 @@ final class LogWriter {
             if (commits.isEmpty()) {
                 throw new IllegalStateException("Commit " + next + " is missing below head commit " + last);
             }
-            aggregates.apply(commits);
+            aggregates.apply(commits.stream().map(IndexUpdate::of).toList());
             found = LogHead.of(commits.get(commits.size() - 1));
         }
         if (found == LogHead.EMPTY && last >= 0) {
             found = LogHead.of(log.read(last).orElseThrow());
         }
+        if (found.commit() > watermark) {
+            aggregates.advanceWatermark(found.commit());
+        }
+        recent.clear();
         head = found;
-        checkpoint();
     }
 
     /**
@@ -75,13 +92,19 @@ final class LogWriter {
                 sync();
             }
             for (int attempt = 1; !open.isEmpty(); attempt++) {
-                open = SequenceCheck.keepValid(open, aggregates);
-                if (open.isEmpty()) {
-                    return;
-                }
                 if (attempt > MAX_ATTEMPTS) {
                     throw new ConcurrencyException("Gave up appending after losing the log head " + MAX_ATTEMPTS
                                                    + " times to other writers");
+                }
+                SequenceCheck.Outcome checked = SequenceCheck.check(open, this::lastSequences);
+                // the caller may know of newer commits than this writer's head (from the persisted index); a
+                // conflict is final only against the log's current end, so look for commits after the head first
+                if (!checked.conflicts().isEmpty() && readNewer()) {
+                    continue;
+                }
+                open = checked.rejectConflicts();
+                if (open.isEmpty()) {
+                    return;
                 }
                 Commit commit = Commit.after(head, open);
                 if (insert(commit)) {
@@ -100,12 +123,22 @@ final class LogWriter {
         }
     }
 
-    /** Records in the store that the aggregate index is complete through this writer's head. */
-    void checkpoint() {
-        if (head != null && head.commit() > watermark) {
-            aggregates.advanceWatermark(head.commit());
-            watermark = head.commit();
+    /** Remembered where possible, else read: exact through the head either way (see the class comment). */
+    private Map<String, Long> lastSequences(Set<String> aggregateIds) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String aggregateId : aggregateIds) {
+            Long last = recent.lastSequence(aggregateId);
+            if (last == null) {
+                unknown.add(aggregateId);
+            } else {
+                found.put(aggregateId, last);
+            }
         }
+        if (!unknown.isEmpty()) {
+            found.putAll(view.lastSequences(unknown));
+        }
+        return found;
     }
 
     long commitsWritten() {
@@ -154,18 +187,21 @@ final class LogWriter {
         commitsWritten.incrementAndGet();
         appendsCommitted.addAndGet(appends.size());
         eventsCommitted.addAndGet(commit.events().size());
-        try {
-            aggregates.apply(List.of(commit));
-        } catch (RuntimeException e) {
-            // the events are stored, so the appends succeeded; the next sync repairs the index from the watermark
-            logger.warn("Commit {} is stored but its aggregate index update failed", commit.number(), e);
-            head = null;
-        }
+        learnt(commit);
+        // the commit is stored and in the pending view: the callers may read it, and indexing it is not their wait
         appends.forEach(append -> append.result().complete(null));
     }
 
-    /** Reads and indexes the commits other writers added after our head. */
+    /** After losing the head: reads the commits other writers added after it. */
     private void catchUp() {
+        if (!readNewer()) {
+            // the number is taken but the commit is not readable yet (read concern lagging the write): wait a little
+            pause();
+        }
+    }
+
+    /** Reads the commits other writers added after our head, if any, and learns them as if written here. */
+    private boolean readNewer() {
         List<Commit> newer = new ArrayList<>();
         List<Commit> batch;
         do {
@@ -173,12 +209,22 @@ final class LogWriter {
             newer.addAll(batch);
         } while (batch.size() == CATCH_UP_BATCH);
         if (newer.isEmpty()) {
-            // the number is taken but the commit is not readable yet (read concern lagging the write): wait a little
-            pause();
-            return;
+            return false;
         }
-        aggregates.apply(newer);
+        newer.forEach(this::learnt);
         head = LogHead.of(newer.get(newer.size() - 1));
+        return true;
+    }
+
+    /**
+     * Hands a commit that directly follows the last one learnt to the index writer, pending view first, and
+     * remembers its sequence numbers; in that order, so that whatever is remembered is also in the pending view.
+     */
+    private void learnt(Commit commit) {
+        IndexUpdate update = IndexUpdate.of(commit);
+        indexWriter.submit(update);
+        recent.record(update);
+        recent.evictIndexed(indexWriter.indexedThrough());
     }
 
     private static void pause() {

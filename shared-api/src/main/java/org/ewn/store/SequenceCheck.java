@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,18 +17,41 @@ import java.util.stream.Collectors;
  */
 final class SequenceCheck {
 
+    /** Where the stored last sequence numbers come from: the aggregates named that have none are left out. */
+    @FunctionalInterface
+    interface LastSequences {
+        Map<String, Long> of(Set<String> aggregateIds);
+    }
+
     private SequenceCheck() {
     }
 
+    /** The appends that may go into the next commit, and the others with the reason each cannot. */
+    record Outcome(List<PendingAppend> valid, Map<PendingAppend, String> conflicts) {
+
+        /** Fails each conflicting append with a ConcurrencyException and returns the valid ones. */
+        List<PendingAppend> rejectConflicts() {
+            conflicts.forEach((append, conflict) -> append.result()
+                                                          .completeExceptionally(new ConcurrencyException(conflict)));
+            return valid;
+        }
+    }
+
     /** The appends that may go into the next commit; each of the others is failed with a ConcurrencyException. */
-    static List<PendingAppend> keepValid(List<PendingAppend> appends, AggregateIndex index) {
+    static List<PendingAppend> keepValid(List<PendingAppend> appends, LastSequences stored) {
+        return check(appends, stored).rejectConflicts();
+    }
+
+    /** Sorts the appends as {@link #keepValid} does, completing none of them. */
+    static Outcome check(List<PendingAppend> appends, LastSequences stored) {
         Set<String> aggregateIds = appends.stream()
                                           .flatMap(append -> append.events().stream())
                                           .filter(SerializedEvent::hasAggregate)
                                           .map(SerializedEvent::aggregateId)
                                           .collect(Collectors.toSet());
-        Map<String, Long> lastSequences = index.lastSequences(aggregateIds);
+        Map<String, Long> lastSequences = new HashMap<>(stored.of(aggregateIds));
         List<PendingAppend> valid = new ArrayList<>(appends.size());
+        Map<PendingAppend, String> conflicts = new LinkedHashMap<>();
         for (PendingAppend append : appends) {
             Map<String, Long> after = new HashMap<>();
             String conflict = null;
@@ -46,10 +70,10 @@ final class SequenceCheck {
                 lastSequences.putAll(after);
                 valid.add(append);
             } else {
-                append.result().completeExceptionally(new ConcurrencyException(conflict));
+                conflicts.put(append, conflict);
             }
         }
-        return valid;
+        return new Outcome(valid, conflicts);
     }
 
     private static String describe(SerializedEvent event, long last) {

@@ -61,7 +61,7 @@ class IdOnlyAccessTest {
         engine.close();
 
         assertThat(large).as("commands to load and append an aggregate").isEqualTo(small);
-        assertThat(commands.seen).hasSizeGreaterThan(1000);
+        assertThat(commands.seen).as("at least one command per commit").hasSizeGreaterThan(500);
         assertThat(commands.seen).filteredOn(command -> !selectsByIdOnly(command)).isEmpty();
     }
 
@@ -122,16 +122,20 @@ class IdOnlyAccessTest {
             }
         }
 
-        /** Commands on the log and the aggregate index, which the appender waits for (the watermark it does not). */
+        /**
+         * Reads and writes of the log and reads of the aggregate index: what the appender waits for. Not the index
+         * updates and the watermark, which the index writer applies later, grouped as its queue happens to be.
+         */
         int countWhile(Runnable work) {
-            int before = countOnLogAndIndex();
+            int before = countWaitedFor();
             work.run();
-            return countOnLogAndIndex() - before;
+            return countWaitedFor() - before;
         }
 
-        private int countOnLogAndIndex() {
+        private int countWaitedFor() {
             return (int) seen.stream().filter(command -> LogStorageEngine.COMMITS.equals(command.collection())
-                                                         || LogStorageEngine.AGGREGATES.equals(command.collection()))
+                                                         || LogStorageEngine.AGGREGATES.equals(command.collection())
+                                                            && !command.name().equals("update"))
                              .count();
         }
     }

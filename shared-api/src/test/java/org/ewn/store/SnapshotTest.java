@@ -42,7 +42,7 @@ class SnapshotTest {
     }
 
     @Test
-    void anAggregateLoadStartsFromTheSnapshotAndFetchesOnlyLaterCommits() {
+    void anAggregateLoadStartsFromTheSnapshotAndFetchesOnlyLaterCommits() throws InterruptedException {
         MongoDatabase database = fixture.freshDatabase();
         LogStorageEngine engine = caseWithEightEvents(database);
         engine.storeSnapshot(snapshot(5));
@@ -53,6 +53,7 @@ class SnapshotTest {
 
         assertThat(loaded).extracting(DomainEventMessage::getSequenceNumber).containsExactly(5L, 6L, 7L);
         assertThat(loaded.get(0).getPayload()).isEqualTo(new CaseState("after 5", 6));
+        engine.indexWriter().awaitIndexed();
         AggregateIndex index = new AggregateIndex(database.getCollection(LogStorageEngine.AGGREGATES),
                                                   database.getCollection(LogStorageEngine.META));
         // one event per commit here, so commit n holds sequence number n

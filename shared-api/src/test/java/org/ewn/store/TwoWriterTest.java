@@ -72,6 +72,10 @@ class TwoWriterTest {
             future.get();
         }
         threads.shutdown();
+        for (LogStorageEngine writer : writers) {
+            // each node indexes its own commits after they return; the other node sees them once it has
+            writer.indexWriter().awaitIndexed();
+        }
 
         assertThat(conflicts.get()).as("aggregates were contended").isPositive();
         assertThat(writers.get(0).headsLost() + writers.get(1).headsLost()).as("commit numbers were contended")
