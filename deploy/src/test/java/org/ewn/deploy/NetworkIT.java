@@ -204,7 +204,9 @@ class NetworkIT {
 
         NetworkClient.Reply docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("info").get("title").asText()).isEqualTo("Early-Warning Network API");
         assertThat(docs.json().get("paths").has("/api/v1/alerts")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/inbox/alerts/{alertId}")).isTrue();
         assertThat(docs.json().get("paths").has("/api/v1/inbox")).isTrue();
         assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
     }
