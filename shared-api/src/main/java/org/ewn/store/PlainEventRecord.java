@@ -2,9 +2,7 @@ package org.ewn.store;
 
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SimpleSerializedObject;
 
 import java.time.Instant;
 
@@ -26,12 +24,11 @@ record PlainEventRecord(TrackingToken trackingToken, SerializedEvent event) impl
 
     @Override
     public SerializedObject<byte[]> getMetaData() {
-        return new SerializedMetaData<>(event.metadata(), byte[].class);
+        return event.serializedMetaData();
     }
 
     @Override
     public SerializedObject<byte[]> getPayload() {
-        return new SimpleSerializedObject<>(event.payload(), byte[].class, event.payloadType(),
-                                            event.payloadRevision());
+        return event.serializedPayload();
     }
 }

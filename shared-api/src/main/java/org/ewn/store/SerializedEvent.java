@@ -2,8 +2,10 @@ package org.ewn.store;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -39,6 +41,15 @@ record SerializedEvent(String eventId, String aggregateType, String aggregateId,
 
     int size() {
         return payload.length + metadata.length;
+    }
+
+    /** The payload as Axon's upcasters and serializers read it. */
+    SerializedObject<byte[]> serializedPayload() {
+        return new SimpleSerializedObject<>(payload, byte[].class, payloadType, payloadRevision);
+    }
+
+    SerializedObject<byte[]> serializedMetaData() {
+        return new SerializedMetaData<>(metadata, byte[].class);
     }
 
     /** Writes the fields into {@code target}; the aggregate fields only for an aggregate's event. */
