@@ -19,13 +19,15 @@ import java.util.concurrent.TimeUnit;
 final class Officer implements AutoCloseable {
 
     final BlockingQueue<Map<String, Object>> alerts = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+    /** ERROR frames and transport failures, as they happen. */
+    final BlockingQueue<String> errors;
     private final WebSocketStompClient client;
     private final StompSession session;
 
-    private Officer(WebSocketStompClient client, StompSession session) {
+    private Officer(WebSocketStompClient client, StompSession session, BlockingQueue<String> errors) {
         this.client = client;
         this.session = session;
+        this.errors = errors;
     }
 
     /** Authenticates with HTTP Basic on the WebSocket handshake, as programs do. */
@@ -59,9 +61,7 @@ final class Officer implements AutoCloseable {
                         errors.add(String.valueOf(exception));
                     }
                 }).get(10, TimeUnit.SECONDS);
-        Officer officer = new Officer(client, session);
-        officer.errors.addAll(errors);
-        return officer;
+        return new Officer(client, session, errors);
     }
 
     /**
@@ -91,6 +91,17 @@ final class Officer implements AutoCloseable {
 
     boolean connected() {
         return session.isConnected();
+    }
+
+    /** Whether the server refused this session (an ERROR frame or a closed connection) within a few seconds. */
+    boolean refused() throws InterruptedException {
+        for (int wait = 0; wait < 50; wait++) {
+            if (!errors.isEmpty() || !session.isConnected()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     @Override
