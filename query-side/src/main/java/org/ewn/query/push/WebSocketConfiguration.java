@@ -33,6 +33,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.enableSimpleBroker("/queue");
         registry.setUserDestinationPrefix("/user");
+        // the outbound channel runs on a pool; without this, two alerts could reach a session out of log order
+        registry.setPreservePublishOrder(true);
     }
 
     @Override
