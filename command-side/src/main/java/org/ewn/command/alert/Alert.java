@@ -9,8 +9,6 @@ import org.ewn.api.ProblemTypes;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.RaiseAlert;
-import org.ewn.api.member.AgencyCode;
-import org.ewn.api.member.MemberCode;
 
 import java.util.List;
 
@@ -22,8 +20,6 @@ class Alert {
 
     @AggregateIdentifier
     private AlertId alertId;
-    private AgencyCode originator;
-    private List<MemberCode> addressees;
 
     @CommandHandler
     Alert(RaiseAlert command) {
@@ -49,8 +45,6 @@ class Alert {
     @EventSourcingHandler
     void on(AlertRaised event) {
         alertId = event.alertId();
-        originator = event.originator();
-        addressees = event.addressees();
     }
 
     // for Axon
