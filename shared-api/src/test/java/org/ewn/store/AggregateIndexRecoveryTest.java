@@ -6,8 +6,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ewn.store.StoreFixture.Noted;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,12 +21,8 @@ import static org.ewn.store.StoreFixture.plainEvent;
  */
 class AggregateIndexRecoveryTest {
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
     @Test
     void anotherWriterIndexesTheCommitBeforeCheckingSequenceNumbers() {

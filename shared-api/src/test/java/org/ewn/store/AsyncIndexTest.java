@@ -9,8 +9,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.ewn.store.StoreFixture.Noted;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,12 +26,8 @@ import static org.ewn.store.StoreFixture.plainEvent;
  */
 class AsyncIndexTest {
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
     @Test
     void loadsAndSequenceChecksSeeCommitsNotYetIndexed() {

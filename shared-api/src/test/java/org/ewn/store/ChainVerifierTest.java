@@ -9,8 +9,8 @@ import org.bson.types.Binary;
 import org.ewn.store.ChainVerifier.Problem;
 import org.ewn.store.ChainVerifier.Result;
 import org.ewn.store.StoreFixture.Noted;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HexFormat;
 import java.util.List;
@@ -22,12 +22,8 @@ import static org.ewn.store.StoreFixture.plainEvent;
 /** Three events per commit, four commits: commit n holds indexes 3n, 3n+1, 3n+2. */
 class ChainVerifierTest {
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
     @Test
     void anEmptyLogIsIntact() {

@@ -11,8 +11,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.MetaData;
 import org.ewn.store.StoreFixture.Noted;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,12 +33,8 @@ import static org.ewn.store.StoreFixture.readAll;
 
 class GlobalIndexTest {
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
     @Test
     void everyEventGetsTheNextIndexFromZeroInAppendOrder() {

@@ -5,8 +5,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 import org.ewn.store.StoreFixture.Noted;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,12 +24,8 @@ import static org.ewn.store.StoreFixture.readAll;
 
 class GroupCommitTest {
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
     @Test
     void concurrentAppendsShareCommits() throws Exception {

@@ -4,8 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.ewn.store.StoreFixture.Noted;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,13 +20,10 @@ import static org.ewn.store.StoreFixture.plainEvent;
 
 class HashChainTest {
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
-    private static final HexFormat HEX = HexFormat.of();
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
+    private static final HexFormat HEX = HexFormat.of();
 
     /** Vectors worked out from the documented encoding by hand (Python's struct), not by this code. */
     @Test

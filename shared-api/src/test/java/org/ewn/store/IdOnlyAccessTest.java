@@ -8,8 +8,8 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.ewn.store.StoreFixture.Noted;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +32,8 @@ class IdOnlyAccessTest {
     private static final Set<String> COLLECTIONS = Set.of(LogStorageEngine.COMMITS, LogStorageEngine.AGGREGATES,
                                                           LogStorageEngine.SNAPSHOTS, LogStorageEngine.META);
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
     @Test
     void everyOperationSelectsByIdOnlyAndLoadsCostTheSameAtAnyHistorySize() {

@@ -4,8 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ewn.store.StoreFixture.Noted;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Arrays;
 import java.util.List;
@@ -19,12 +19,8 @@ import static org.ewn.store.StoreFixture.plainEvent;
 /** The appends of one commit, checked together: each sees the ones accepted before it. */
 class SequenceCheckTest {
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
     @Test
     void eachAppendInACommitIsCheckedAfterTheOnesBeforeIt() throws InterruptedException {

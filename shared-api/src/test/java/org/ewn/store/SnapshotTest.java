@@ -5,8 +5,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.ewn.store.StoreFixture.Noted;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -15,14 +15,10 @@ import static org.ewn.store.StoreFixture.event;
 
 class SnapshotTest {
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
     record CaseState(String summary, int events) {
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
     }
 
     @Test

@@ -19,14 +19,20 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-/** One embedded MongoDB server for a test class; each test takes a fresh database on it. Closes what it opened. */
-final class StoreFixture implements AutoCloseable {
+/**
+ * One embedded MongoDB server for a test class; each test takes a fresh database on it. Registered as an extension,
+ * it closes what it opened after the class's tests.
+ */
+final class StoreFixture implements AutoCloseable, AfterAllCallback {
 
     static final Serializer SERIALIZER = JacksonSerializer.builder()
                                                           .objectMapper(new ObjectMapper().findAndRegisterModules())
@@ -73,6 +79,11 @@ final class StoreFixture implements AutoCloseable {
                                                                 .snapshotSerializer(SERIALIZER)).build();
         opened.add(engine);
         return engine;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     @Override

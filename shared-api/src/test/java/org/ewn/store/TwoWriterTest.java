@@ -8,8 +8,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 import org.ewn.store.StoreFixture.Noted;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,12 +37,8 @@ class TwoWriterTest {
     private static final int OPERATIONS_PER_THREAD = 40;
     private static final List<String> AGGREGATES = List.of("case-1", "case-2", "case-3");
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
     @Test
     void twoWritersKeepTheLogContiguousChainedAndComplete() throws Exception {

@@ -6,8 +6,8 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,7 +21,8 @@ import static org.ewn.store.StoreFixture.readAll;
 /** Revision 1 of {@link CaseOpened} called the member state {@code state}; revision 2 calls it {@code country}. */
 class UpcastingTest {
 
-    private static final StoreFixture fixture = StoreFixture.inMemory();
+    @RegisterExtension
+    static final StoreFixture fixture = StoreFixture.inMemory();
 
     @Revision("2")
     record CaseOpened(String caseId, String country) {
@@ -46,11 +47,6 @@ class UpcastingTest {
                 return fields;
             });
         }
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
     }
 
     @Test
