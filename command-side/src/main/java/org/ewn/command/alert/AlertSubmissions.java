@@ -41,10 +41,6 @@ class AlertSubmissions {
 
     Outcome raise(Submission submission, RaiseAlertRequest request) {
         AlertId alertId = new AlertId(submission.submissionId());
-        Optional<AlertRaised> existing = raised(alertId);
-        if (existing.isPresent()) {
-            return repeated(submission, existing.get());
-        }
         RaiseAlert command = new RaiseAlert(alertId, submission.agency(), addressees(request), request.precedence(),
                 request.category(), request.title(), request.text(), submission.receivedAt(), submission.contentHash());
         try {
@@ -53,7 +49,7 @@ class AlertSubmissions {
             if (!isConflict(e)) {
                 throw e;
             }
-            // a concurrent copy of this submission won the race
+            // the alert exists: this submission was accepted before, or its id was used for another alert
             return repeated(submission, raised(alertId).orElseThrow(() -> e));
         }
         return new Outcome(accepted(submission, command.addressees()), true);
