@@ -110,7 +110,7 @@ class NetworkIT {
         api.post("/api/v1/alerts", "kg-agency", NetworkClient.alert(submission, List.of("TM"), "First"));
         NetworkClient.Reply reply = api.post("/api/v1/alerts", "kg-agency", NetworkClient.alert(submission, List.of("TM"), "Other"));
 
-        assertProblem(reply, 409, "urn:ewn:problem:duplicate-submission");
+        assertProblem(reply, 409, "urn:ewn:problem:replayed-submission");
         awaitInInbox("tm-officer", raise("kg-agency", List.of("TM"), "barrier").get("alertId").asText());
         long withTitleOther = inbox("tm-officer").findValuesAsText("title").stream().filter("Other"::equals).count();
         assertThat(withTitleOther).isZero();

@@ -84,7 +84,7 @@ class AlertSubmissions {
     private Outcome repeated(Submission submission, AlertRaised original) {
         if (!original.contentHash().equals(submission.contentHash())
                 || !original.originator().equals(submission.agency())) {
-            throw new ProblemException(ProblemTypes.DUPLICATE_SUBMISSION, 409,
+            throw new ProblemException(ProblemTypes.REPLAYED_SUBMISSION, 409,
                     "Submission id " + submission.submissionId() + " was already used for different content; "
                             + "use a new submission id for a new alert");
         }
