@@ -160,6 +160,20 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
         return aggregates.lastSequence(aggregateId);
     }
 
+    /**
+     * Where an aggregate's event lies in the log: its global index and its link in the hash chain, which the hub puts
+     * into the receipt of the submission that caused it. Sees this process's commits at once, like a load.
+     */
+    public Optional<LoggedEvent> locate(String aggregateId, long sequenceNumber) {
+        return aggregates.commitsFrom(aggregateId, sequenceNumber).stream().findFirst()
+                         .flatMap(log::read)
+                         .flatMap(commit -> commit.events().stream()
+                                                  .filter(stored -> aggregateId.equals(stored.event().aggregateId())
+                                                                    && stored.event().sequenceNumber() == sequenceNumber)
+                                                  .findFirst())
+                         .map(stored -> new LoggedEvent(stored.index(), stored.hash()));
+    }
+
     /** {@code null} for an empty log, else the token before index 0, as Axon's JDBC and in-memory engines do. */
     @Override
     public TrackingToken createTailToken() {
