@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ewn.demo.password=" + NetworkClient.DEMO_PASSWORD})
 class NetworkIT {
 
+    static final java.nio.file.Path DATA = java.nio.file.Path.of("target/it-data/network");
+
     @LocalServerPort
     int port;
 
@@ -32,7 +34,7 @@ class NetworkIT {
 
     @BeforeEach
     void setUp() {
-        api = new NetworkClient(port);
+        api = new NetworkClient(port, DATA);
     }
 
     @AfterEach
@@ -45,8 +47,8 @@ class NetworkIT {
         Officer uz = live("uz-officer", "UZ");
         Officer kg = live("kg-officer", "KG");
 
-        String alertId = raise("kz-agency", List.of("UZ", "TJ"), "Child reported missing near Termez").get("alertId").asText();
-        raise("kz-agency", List.of("KG"), "Addressed to Kyrgyzstan only");
+        String alertId = raise("KZ-DEMO", List.of("UZ", "TJ"), "Child reported missing near Termez").get("alertId").asText();
+        raise("KZ-DEMO", List.of("KG"), "Addressed to Kyrgyzstan only");
 
         Map<String, Object> pushed = uz.next(10);
         assertThat(pushed).isNotNull();
@@ -65,7 +67,7 @@ class NetworkIT {
 
     @Test
     void inboxShowsAlertToAddressedMembersOnly() {
-        String alertId = raise("tj-agency", List.of("KZ"), "Cyber incident at border service").get("alertId").asText();
+        String alertId = raise("TJ-DEMO", List.of("KZ"), "Cyber incident at border service").get("alertId").asText();
 
         awaitInInbox("kz-officer", alertId);
         assertThat(inboxIds("kz-agency")).contains(alertId);
@@ -79,9 +81,8 @@ class NetworkIT {
 
     @Test
     void alertToAllMembersReachesEveryMember() {
-        String body = "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"allMembers\":true,\"precedence\":\"ROUTINE\","
-                + "\"category\":\"OTHER\",\"title\":\"Network exercise\",\"text\":\"\"}";
-        NetworkClient.Reply reply = api.post("/api/v1/alerts", "uz-agency", body);
+        NetworkClient.Reply reply = api.raise("UZ-DEMO", UUID.randomUUID(), Map.of("allMembers", true,
+                "precedence", "ROUTINE", "category", "OTHER", "title", "Network exercise", "text", ""));
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.json().get("addressees")).hasSize(6);
         String alertId = reply.json().get("alertId").asText();
@@ -93,25 +94,26 @@ class NetworkIT {
     @Test
     void sameSubmissionTwiceYieldsSameAnswerAndOneAlert() {
         UUID submission = UUID.randomUUID();
-        String body = NetworkClient.alert(submission, List.of("TM"), "Wanted person sighted");
-        NetworkClient.Reply first = api.post("/api/v1/alerts", "kg-agency", body);
-        NetworkClient.Reply second = api.post("/api/v1/alerts", "kg-agency", body);
+        String envelope = api.signer("KG-DEMO").sign("alert.raise", submission, NetworkClient.now(),
+                NetworkClient.alert(List.of("TM"), "Wanted person sighted"));
+        NetworkClient.Reply first = api.submit("/api/v1/alerts", envelope);
+        NetworkClient.Reply second = api.submit("/api/v1/alerts", envelope);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json()).isEqualTo(first.json());
-        awaitInInbox("tm-officer", raise("kg-agency", List.of("TM"), "barrier").get("alertId").asText());
+        awaitInInbox("tm-officer", raise("KG-DEMO", List.of("TM"), "barrier").get("alertId").asText());
         assertThat(inboxIds("tm-officer").stream().filter(submission.toString()::equals)).hasSize(1);
     }
 
     @Test
     void submissionIdReusedForOtherContentIsRefused() {
         UUID submission = UUID.randomUUID();
-        api.post("/api/v1/alerts", "kg-agency", NetworkClient.alert(submission, List.of("TM"), "First"));
-        NetworkClient.Reply reply = api.post("/api/v1/alerts", "kg-agency", NetworkClient.alert(submission, List.of("TM"), "Other"));
+        api.raise("KG-DEMO", submission, NetworkClient.alert(List.of("TM"), "First"));
+        NetworkClient.Reply reply = api.raise("KG-DEMO", submission, NetworkClient.alert(List.of("TM"), "Other"));
 
         assertProblem(reply, 409, "urn:ewn:problem:replayed-submission");
-        awaitInInbox("tm-officer", raise("kg-agency", List.of("TM"), "barrier").get("alertId").asText());
+        awaitInInbox("tm-officer", raise("KG-DEMO", List.of("TM"), "barrier").get("alertId").asText());
         long withTitleOther = inbox("tm-officer").findValuesAsText("title").stream().filter("Other"::equals).count();
         assertThat(withTitleOther).isZero();
     }
@@ -121,34 +123,35 @@ class NetworkIT {
         UUID unknownAddressee = UUID.randomUUID();
         UUID emptyTitle = UUID.randomUUID();
 
-        assertProblem(api.post("/api/v1/alerts", "uz-agency", "{not json"), 400, "urn:ewn:problem:malformed-request");
-        assertProblem(api.post("/api/v1/alerts", "uz-agency",
-                NetworkClient.alert(unknownAddressee, List.of("KZ", "XX"), "Unknown addressee")), 422,
-                "urn:ewn:problem:unknown-addressee");
-        assertProblem(api.post("/api/v1/alerts", "uz-agency",
-                NetworkClient.alert(emptyTitle, List.of("KZ"), "")), 400, "urn:ewn:problem:invalid-request");
-        assertProblem(api.post("/api/v1/alerts", "uz-agency",
-                "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"addressees\":[\"KZ\"],\"precedence\":\"URGENT\","
-                        + "\"category\":\"OTHER\",\"title\":\"t\"}"), 400, "urn:ewn:problem:malformed-request");
-        assertProblem(api.post("/api/v1/alerts", "uz-agency", "{\"submissionId\":\"" + UUID.randomUUID()
-                + "\",\"allMembers\":true,\"addressees\":[\"KZ\"],\"precedence\":\"FLASH\",\"category\":\"OTHER\",\"title\":\"t\"}"),
-                400, "urn:ewn:problem:invalid-request");
-        String huge = NetworkClient.alert(UUID.randomUUID(), List.of("KZ"), "x".repeat(2_000_000));
-        assertProblem(api.post("/api/v1/alerts", "uz-agency", huge), 413, "urn:ewn:problem:payload-too-large");
+        assertProblem(api.submit("/api/v1/alerts", "not a JWS"), 400, "urn:ewn:problem:malformed-envelope");
+        assertProblem(api.post("/api/v1/alerts", null, "application/json", "{}"), 415,
+                "urn:ewn:problem:unsupported-media-type");
+        assertProblem(api.raise("UZ-DEMO", unknownAddressee, NetworkClient.alert(List.of("KZ", "XX"), "Unknown addressee")),
+                422, "urn:ewn:problem:unknown-addressee");
+        assertProblem(api.raise("UZ-DEMO", emptyTitle, NetworkClient.alert(List.of("KZ"), "")), 400,
+                "urn:ewn:problem:invalid-request");
+        Map<String, Object> badPrecedence = NetworkClient.alert(List.of("KZ"), "t");
+        badPrecedence.put("precedence", "URGENT");
+        assertProblem(api.raise("UZ-DEMO", UUID.randomUUID(), badPrecedence), 400, "urn:ewn:problem:invalid-request");
+        Map<String, Object> both = NetworkClient.alert(List.of("KZ"), "t");
+        both.put("allMembers", true);
+        assertProblem(api.raise("UZ-DEMO", UUID.randomUUID(), both), 400, "urn:ewn:problem:invalid-request");
+        String huge = api.signer("UZ-DEMO").sign("alert.raise", NetworkClient.alert(List.of("KZ"), "x".repeat(2_000_000)));
+        assertProblem(api.submit("/api/v1/alerts", huge), 413, "urn:ewn:problem:payload-too-large");
 
         // the inbox follows the log in order: once a later alert shows, a stored bad one would show too
-        awaitInInbox("kz-officer", raise("uz-agency", List.of("KZ"), "barrier").get("alertId").asText());
+        awaitInInbox("kz-officer", raise("UZ-DEMO", List.of("KZ"), "barrier").get("alertId").asText());
         assertThat(inboxIds("kz-officer")).doesNotContain(unknownAddressee.toString(), emptyTitle.toString());
         assertThat(inbox("kz-officer").findValuesAsText("title")).doesNotContain("t");
     }
 
     @Test
     void callersAreAuthenticatedAndEntitled() {
-        String body = NetworkClient.alert(UUID.randomUUID(), List.of("KZ"), "Who is calling?");
-        assertProblem(api.post("/api/v1/alerts", null, body), 401, "urn:ewn:problem:unauthenticated");
         assertProblem(api.get("/api/v1/inbox", null), 401, "urn:ewn:problem:unauthenticated");
-        assertProblem(api.post("/api/v1/alerts", "kz-officer", body), 403, "urn:ewn:problem:forbidden");
+        assertProblem(api.get("/api/v1/inbox", "kz-officer-nobody"), 401, "urn:ewn:problem:unauthenticated");
         assertThat(api.get("/api/v1/inbox", "kz-officer").status()).isEqualTo(200);
+        // a submission is authenticated by its signature alone; an account's password adds nothing to it
+        assertThat(api.raise("KZ-DEMO", List.of("KG"), "Signed, no account").status()).isEqualTo(201);
     }
 
     @Test
@@ -156,7 +159,7 @@ class NetworkIT {
         Officer tj = Officer.connectWithLogin(port, "tj-officer", NetworkClient.DEMO_PASSWORD).subscribe("/user/queue/alerts");
         officers.add(tj);
         awaitLive(tj, "TJ");
-        String alertId = raise("kz-agency", List.of("TJ"), "For Tajikistan").get("alertId").asText();
+        String alertId = raise("KZ-DEMO", List.of("TJ"), "For Tajikistan").get("alertId").asText();
         assertThat(tj.next(10)).isNotNull().containsEntry("alertId", alertId);
     }
 
@@ -236,7 +239,7 @@ class NetworkIT {
 
     private void awaitLive(Officer officer, String member) throws InterruptedException {
         for (int attempt = 0; attempt < 20; attempt++) {
-            raise("tm-agency", List.of(member), "probe");
+            raise("TM-DEMO", List.of(member), "probe");
             if (officer.next(1) != null) {
                 officer.alerts.clear();
                 return;
@@ -246,8 +249,7 @@ class NetworkIT {
     }
 
     private JsonNode raise(String agency, List<String> addressees, String title) {
-        NetworkClient.Reply reply = api.post("/api/v1/alerts", agency,
-                NetworkClient.alert(UUID.randomUUID(), addressees, title));
+        NetworkClient.Reply reply = api.raise(agency, addressees, title);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json();
     }

@@ -27,6 +27,8 @@ class RestartIT {
         Path credentials = data.resolve("demo-credentials.txt");
         assertThat(Files.readString(credentials)).contains("DEMO NETWORK").contains("kz-agency").contains("uz-officer");
         String credentialsBefore = Files.readString(credentials);
+        byte[] rootBefore = Files.readAllBytes(data.resolve("demo-pki/root.p12"));
+        byte[] hubKeyBefore = Files.readAllBytes(data.resolve("hub.p12"));
 
         try (ConfigurableApplicationContext network = start(data, true)) {
             NetworkClient api = client(network);
@@ -35,6 +37,8 @@ class RestartIT {
             assertThat(awaitPosition(api, second)).isGreaterThan(firstPosition);
         }
         assertThat(Files.readString(credentials)).isEqualTo(credentialsBefore);
+        assertThat(Files.readAllBytes(data.resolve("demo-pki/root.p12"))).as("the same demo root").isEqualTo(rootBefore);
+        assertThat(Files.readAllBytes(data.resolve("hub.p12"))).as("the same receipt key").isEqualTo(hubKeyBefore);
     }
 
     @Test
@@ -43,6 +47,7 @@ class RestartIT {
             NetworkClient.Reply reply = client(network).get("/api/v1/inbox", "kz-officer");
             assertThat(reply.status()).isEqualTo(401);
         }
+        assertThat(data.resolve("demo-pki")).doesNotExist();
         assertThat(data.resolve("demo-credentials.txt")).doesNotExist();
         assertThat(data.resolve("store.mv")).exists();
     }
@@ -54,12 +59,12 @@ class RestartIT {
     }
 
     private static NetworkClient client(ConfigurableApplicationContext network) {
-        return new NetworkClient(Integer.parseInt(network.getEnvironment().getProperty("local.server.port")));
+        return new NetworkClient(Integer.parseInt(network.getEnvironment().getProperty("local.server.port")),
+                                 Path.of(network.getEnvironment().getProperty("ewn.data.dir")));
     }
 
     private static String raise(NetworkClient api, String title) {
-        NetworkClient.Reply reply = api.post("/api/v1/alerts", "kz-agency",
-                NetworkClient.alert(UUID.randomUUID(), List.of("UZ"), title));
+        NetworkClient.Reply reply = api.raise("KZ-DEMO", List.of("UZ"), title);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().get("alertId").asText();
     }

@@ -6,35 +6,28 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.ewn.api.member.AgencyCode;
-import org.ewn.api.member.MemberCode;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * The network's members and accounts, kept in MongoDB and looked up by {@code _id} only. The member
- * list is small (a network has tens of members), so listing it reads the whole collection.
+ * The accounts that may call the network, kept in MongoDB and looked up by {@code _id} only. Members, agencies and
+ * their keys are the membership's events and read models, not accounts.
  */
-public class Directory {
+public class Accounts {
 
-    public static final String MEMBERS = "members";
     public static final String ACCOUNTS = "accounts";
 
-    private final MongoCollection<Document> members;
     private final MongoCollection<Document> accounts;
 
-    public Directory(MongoDatabase database) {
-        this.members = database.getCollection(MEMBERS);
+    public Accounts(MongoDatabase database) {
         this.accounts = database.getCollection(ACCOUNTS);
     }
 
     public Optional<Account> account(String username) {
-        return Optional.ofNullable(accounts.find(Filters.eq("_id", username)).first()).map(Directory::toAccount);
+        return Optional.ofNullable(accounts.find(Filters.eq("_id", username)).first()).map(Accounts::toAccount);
     }
 
     public boolean hasAccount(String username) {
@@ -48,28 +41,6 @@ public class Directory {
                 .append("roles", account.roles().stream().map(Enum::name).sorted().toList())
                 .append("demo", account.demo());
         accounts.replaceOne(Filters.eq("_id", account.username()), document, new ReplaceOptions().upsert(true));
-    }
-
-    public void save(Member member) {
-        Document document = new Document("_id", member.code().value())
-                .append("name", member.name())
-                .append("kind", member.kind().name())
-                .append("demo", member.demo());
-        members.replaceOne(Filters.eq("_id", member.code().value()), document, new ReplaceOptions().upsert(true));
-    }
-
-    public List<Member> members() {
-        List<Member> result = new ArrayList<>();
-        for (Document d : members.find()) {
-            result.add(new Member(new MemberCode(d.getString("_id")), d.getString("name"),
-                    Member.Kind.valueOf(d.getString("kind")), d.getBoolean("demo", false)));
-        }
-        result.sort((a, b) -> a.code().compareTo(b.code()));
-        return result;
-    }
-
-    public Set<MemberCode> memberCodes() {
-        return members().stream().map(Member::code).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Account toAccount(Document d) {

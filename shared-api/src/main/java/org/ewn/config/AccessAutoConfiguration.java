@@ -1,7 +1,7 @@
 package org.ewn.config;
 
 import com.mongodb.client.MongoDatabase;
-import org.ewn.access.Directory;
+import org.ewn.access.Accounts;
 import org.ewn.access.NetworkUser;
 import org.ewn.access.RecentlyVerified;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,8 +43,8 @@ public class AccessAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Directory directory(MongoDatabase database) {
-        return new Directory(database);
+    Accounts accounts(MongoDatabase database) {
+        return new Accounts(database);
     }
 
     @Bean
@@ -54,8 +55,8 @@ public class AccessAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    UserDetailsService userDetailsService(Directory directory) {
-        return username -> directory.account(username).map(NetworkUser::new)
+    UserDetailsService userDetailsService(Accounts accounts) {
+        return username -> accounts.account(username).map(NetworkUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 
@@ -81,6 +82,12 @@ public class AccessAutoConfiguration {
                         .permitAll()
                         // STOMP clients authenticate on the handshake or in their CONNECT frame; see StompAccess
                         .requestMatchers("/ws", "/ws/**").permitAll()
+                        // a signed submission authenticates itself: its signature is checked before anything else
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts", "/api/v1/network", "/api/v1/members",
+                                "/api/v1/members/*/suspension", "/api/v1/members/*/reinstatement", "/api/v1/agencies",
+                                "/api/v1/agencies/*/keys", "/api/v1/agencies/*/keys/*/revocation").permitAll()
+                        // the certificates receipts and submissions are verified with are public
+                        .requestMatchers(HttpMethod.GET, "/api/v1/trust/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("ewn")

@@ -27,7 +27,7 @@ class Alert {
         mustHaveATitle(command);
         apply(new AlertRaised(command.alertId(), command.originator(), List.copyOf(command.addressees()),
                 command.precedence(), command.category(), command.title(), command.text(),
-                command.submittedAt(), command.contentHash()));
+                command.submission()));
     }
 
     private static void mustBeAddressedToSomeone(RaiseAlert command) {

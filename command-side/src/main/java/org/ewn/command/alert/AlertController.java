@@ -1,14 +1,12 @@
 package org.ewn.command.alert;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import jakarta.validation.Valid;
-import org.ewn.access.NetworkUser;
-import org.ewn.command.submission.Submission;
+import org.ewn.api.submission.SubmissionTypes;
+import org.ewn.command.submission.Admitted;
+import org.ewn.command.submission.SignedMedia;
 import org.ewn.command.submission.SubmissionGate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-/** Where agencies raise alerts. */
+/** Where agencies raise alerts, as signed {@code alert.raise} submissions. */
 @RestController
 @RequestMapping("/api/v1/alerts")
 class AlertController {
@@ -29,14 +27,14 @@ class AlertController {
         this.submissions = submissions;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(consumes = SignedMedia.JOSE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Raise an alert",
-            description = "201 when the alert was raised; 200 with the same body when this submission was accepted before",
-            security = @SecurityRequirement(name = "basic"))
-    ResponseEntity<AlertAccepted> raise(@AuthenticationPrincipal NetworkUser caller,
-                                        @Valid @RequestBody RaiseAlertRequest request) {
-        Submission submission = gate.admit(caller, request.submissionId(), request);
-        AlertSubmissions.Outcome outcome = submissions.raise(submission, request);
+            description = "The body is a JWS (application/jose) over the canonical JSON of an alert.raise submission. "
+                          + "201 when the alert was raised; 200 with the same body and receipt when this submission "
+                          + "was accepted before")
+    ResponseEntity<AlertAccepted> raise(@RequestBody String envelope) {
+        Admitted admitted = gate.admit(envelope, SubmissionTypes.ALERT_RAISE);
+        AlertSubmissions.Outcome outcome = submissions.raise(admitted, gate.body(admitted, RaiseAlertBody.class));
         if (outcome.created()) {
             return ResponseEntity.created(URI.create("/api/v1/inbox/alerts/" + outcome.accepted().alertId()))
                     .body(outcome.accepted());

@@ -4,45 +4,52 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.ewn.access.Directory;
 import org.ewn.api.ProblemException;
 import org.ewn.api.ProblemTypes;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.RaiseAlert;
 import org.ewn.api.member.MemberCode;
-import org.ewn.command.submission.Submission;
+import org.ewn.api.submission.SignedSubmission;
+import org.ewn.command.submission.Admitted;
+import org.ewn.command.submission.Receipts;
+import org.ewn.command.submission.TrustRegistry;
+import org.ewn.trust.NetworkMembership;
+import org.ewn.trust.TrustException;
+import org.ewn.trust.TrustFailure;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Turns an admitted submission into a {@link RaiseAlert}. A submission id is the alert's id, so a
- * repeated submission meets the existing alert: the same content gets the original answer, other
- * content is refused.
+ * Turns an admitted submission into a {@link RaiseAlert}. A submission id is the alert's id, so a repeated submission
+ * meets the existing alert: the same signed content gets the original answer and receipt, other content is refused.
  */
 @Service
 class AlertSubmissions {
 
     private final CommandGateway commands;
     private final EventStore events;
-    private final Directory directory;
+    private final TrustRegistry registry;
+    private final Receipts receipts;
 
-    AlertSubmissions(CommandGateway commands, EventStore events, Directory directory) {
+    AlertSubmissions(CommandGateway commands, EventStore events, TrustRegistry registry, Receipts receipts) {
         this.commands = commands;
         this.events = events;
-        this.directory = directory;
+        this.registry = registry;
+        this.receipts = receipts;
     }
 
-    Outcome raise(Submission submission, RaiseAlertRequest request) {
+    Outcome raise(Admitted admitted, RaiseAlertBody body) {
+        SignedSubmission submission = admitted.submission();
         AlertId alertId = new AlertId(submission.submissionId());
-        RaiseAlert command = new RaiseAlert(alertId, submission.agency(), addressees(request), request.precedence(),
-                request.category(), request.title(), request.text(), submission.receivedAt(), submission.contentHash());
+        RaiseAlert command = new RaiseAlert(alertId, submission.agency(), addressees(body), body.precedence(),
+                body.category(), body.title(), body.text(), submission);
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException e) {
@@ -55,40 +62,51 @@ class AlertSubmissions {
         return new Outcome(accepted(submission, command.addressees()), true);
     }
 
-    private SortedSet<MemberCode> addressees(RaiseAlertRequest request) {
-        Set<MemberCode> known = directory.memberCodes();
-        boolean listed = request.addressees() != null && !request.addressees().isEmpty();
-        if (request.toAllMembers() == listed) {
+    /** "All members" becomes the admitted members that are not suspended, so the event says exactly who. */
+    private SortedSet<MemberCode> addressees(RaiseAlertBody body) {
+        NetworkMembership membership = registry.current();
+        boolean listed = body.addressees() != null && !body.addressees().isEmpty();
+        if (body.toAllMembers() == listed) {
             throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400,
                     "Address the alert either to all members (allMembers: true) or to a list of addressees, not both");
         }
-        if (request.toAllMembers()) {
-            return new TreeSet<>(known);
+        if (body.toAllMembers()) {
+            SortedSet<MemberCode> all = new TreeSet<>();
+            membership.members().stream().filter(m -> !m.suspended()).forEach(m -> all.add(m.code()));
+            return all;
         }
         SortedSet<MemberCode> addressees = new TreeSet<>();
         List<String> unknown = new ArrayList<>();
-        for (String code : request.addressees()) {
-            MemberCode member = MemberCode.of(code);
-            if (!known.contains(member)) {
+        for (String code : body.addressees()) {
+            Optional<NetworkMembership.Member> member = parse(code).flatMap(membership::member);
+            if (member.isEmpty() || member.get().suspended()) {
                 unknown.add(code);
+            } else {
+                addressees.add(member.get().code());
             }
-            addressees.add(member);
         }
         if (!unknown.isEmpty()) {
             throw new ProblemException(ProblemTypes.UNKNOWN_ADDRESSEE, 422,
-                    "Not members of the network: " + String.join(", ", unknown));
+                    "Not members of the network, or suspended: " + String.join(", ", unknown));
         }
         return addressees;
     }
 
-    private Outcome repeated(Submission submission, AlertRaised original) {
-        if (!original.contentHash().equals(submission.contentHash())
-                || !original.originator().equals(submission.agency())) {
-            throw new ProblemException(ProblemTypes.REPLAYED_SUBMISSION, 409,
-                    "Submission id " + submission.submissionId() + " was already used for different content; "
-                            + "use a new submission id for a new alert");
+    private static Optional<MemberCode> parse(String code) {
+        try {
+            return Optional.of(MemberCode.of(code));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
-        return new Outcome(accepted(submission, original.addressees()), false);
+    }
+
+    private Outcome repeated(SignedSubmission submission, AlertRaised original) {
+        if (!original.submission().sameContentAs(submission)) {
+            throw new TrustException(TrustFailure.REPLAYED_SUBMISSION,
+                    "Submission id " + submission.submissionId() + " was already used for other content; "
+                            + "sign a new submission with a new submission id");
+        }
+        return new Outcome(accepted(original.submission(), original.addressees()), false);
     }
 
     private Optional<AlertRaised> raised(AlertId alertId) {
@@ -107,9 +125,11 @@ class AlertSubmissions {
         return false;
     }
 
-    private static AlertAccepted accepted(Submission submission, java.util.Collection<MemberCode> addressees) {
-        return new AlertAccepted(submission.submissionId(), submission.submissionId(), submission.agency(),
-                List.copyOf(addressees));
+    /** The answer from what was recorded, so that a repeat gets the very same one. */
+    private AlertAccepted accepted(SignedSubmission recorded, Collection<MemberCode> addressees) {
+        String receipt = receipts.issue(recorded, recorded.submissionId().toString(), 0);
+        return new AlertAccepted(recorded.submissionId(), recorded.submissionId(), recorded.agency(),
+                List.copyOf(addressees), receipt);
     }
 
     /** @param created false when the submission had been accepted before */

@@ -10,6 +10,7 @@ import org.ewn.api.alert.Precedence;
 import org.ewn.api.alert.RaiseAlert;
 import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
+import org.ewn.api.submission.SignedSubmission;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,8 @@ class AlertTest {
 
     private static final AgencyCode KZ_AGENCY = new AgencyCode("KZ-MVD");
     private static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
+    private static final SignedSubmission SUBMISSION = new SignedSubmission(UUID.randomUUID(), "alert.raise",
+            KZ_AGENCY, "key-id", NOW, NOW, "hash", "header.payload.signature");
 
     private AggregateTestFixture<Alert> fixture;
     private AlertId alertId;
@@ -44,7 +47,7 @@ class AlertTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AlertRaised(alertId, KZ_AGENCY, List.of(MemberCode.of("KG"), MemberCode.of("UZ")),
                         Precedence.FLASH, AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, "Border crossing planned",
-                        "Details follow", NOW, "hash"));
+                        "Details follow", SUBMISSION));
     }
 
     @Test
@@ -83,6 +86,6 @@ class AlertTest {
 
     private RaiseAlert raise(Set<MemberCode> addressees, String title) {
         return new RaiseAlert(alertId, KZ_AGENCY, new TreeSet<>(addressees), Precedence.FLASH,
-                AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, title, "Details follow", NOW, "hash");
+                AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, title, "Details follow", SUBMISSION);
     }
 }

@@ -3,11 +3,16 @@ package org.ewn.api.alert;
 import org.axonframework.serialization.Revision;
 import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
+import org.ewn.api.submission.SignedSubmission;
 
 import java.time.Instant;
 import java.util.List;
 
-/** An alert was raised by an agency and addressed to the listed members (sorted, never empty). */
+/**
+ * An alert was raised by an agency and addressed to the listed members (sorted, never empty).
+ *
+ * @param submission the signed submission that raised it, kept whole so that it can be verified again
+ */
 @Revision("1")
 public record AlertRaised(AlertId alertId,
                           AgencyCode originator,
@@ -16,11 +21,15 @@ public record AlertRaised(AlertId alertId,
                           AlertCategory category,
                           String title,
                           String text,
-                          Instant submittedAt,
-                          String contentHash) implements AlertEvent {
+                          SignedSubmission submission) implements AlertEvent {
 
     public AlertRaised {
         addressees = List.copyOf(addressees);
+    }
+
+    /** When the hub accepted the signed submission that raised the alert. */
+    public Instant submittedAt() {
+        return submission.receivedAt();
     }
 
     public boolean isAddressedTo(MemberCode member) {

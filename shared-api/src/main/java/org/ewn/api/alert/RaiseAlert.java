@@ -3,8 +3,8 @@ package org.ewn.api.alert;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
+import org.ewn.api.submission.SignedSubmission;
 
-import java.time.Instant;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -14,8 +14,7 @@ import java.util.TreeSet;
  * members" becomes the explicit list of members at the time of raising, so the event records exactly
  * who was addressed.
  *
- * @param contentHash SHA-256 (hex) of the submission's content, so a repeated submission id can be told
- *                    apart from a replay of the same submission
+ * @param submission the verified signed submission that asks for it
  */
 public record RaiseAlert(@TargetAggregateIdentifier AlertId alertId,
                          AgencyCode originator,
@@ -24,16 +23,14 @@ public record RaiseAlert(@TargetAggregateIdentifier AlertId alertId,
                          AlertCategory category,
                          String title,
                          String text,
-                         Instant submittedAt,
-                         String contentHash) {
+                         SignedSubmission submission) {
 
     public RaiseAlert {
         Objects.requireNonNull(alertId, "alertId");
         Objects.requireNonNull(originator, "originator");
         Objects.requireNonNull(precedence, "precedence");
         Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(submittedAt, "submittedAt");
-        Objects.requireNonNull(contentHash, "contentHash");
+        Objects.requireNonNull(submission, "submission");
         addressees = new TreeSet<>(Objects.requireNonNull(addressees, "addressees"));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** An agency of a member, such as {@code KZ-MVD}: the member's code, a hyphen and the agency's own code. */
-public record AgencyCode(String value) {
+public record AgencyCode(String value) implements Comparable<AgencyCode> {
 
     private static final Pattern FORMAT = Pattern.compile("[A-Z][A-Z0-9]{1,9}-[A-Z0-9]{1,20}");
 
@@ -28,6 +28,11 @@ public record AgencyCode(String value) {
     @Override
     public String value() {
         return value;
+    }
+
+    @Override
+    public int compareTo(AgencyCode other) {
+        return value.compareTo(other.value);
     }
 
     @Override

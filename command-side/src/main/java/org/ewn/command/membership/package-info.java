@@ -1,0 +1,2 @@
+/** The network's membership: founding, admitting members, registering agencies, enrolling and revoking keys. */
+package org.ewn.command.membership;

@@ -1,0 +1,17 @@
+package org.ewn.api.submission;
+
+/** The {@code type} a signed submission names; each endpoint takes one. */
+public final class SubmissionTypes {
+
+    public static final String NETWORK_FOUND = "network.found";
+    public static final String MEMBER_ADMIT = "member.admit";
+    public static final String MEMBER_SUSPEND = "member.suspend";
+    public static final String MEMBER_REINSTATE = "member.reinstate";
+    public static final String AGENCY_REGISTER = "agency.register";
+    public static final String KEY_ENROL = "key.enrol";
+    public static final String KEY_REVOKE = "key.revoke";
+    public static final String ALERT_RAISE = "alert.raise";
+
+    private SubmissionTypes() {
+    }
+}
