@@ -66,7 +66,8 @@ public final class NetworkMembership {
     /** Applies the event stored at {@code sequence} of the network's history. */
     public void apply(MembershipEvent event, long sequence) {
         submissions.putIfAbsent(event.submission().submissionId(),
-                                new Recorded(event.submission().contentHash(), sequence));
+                                new Recorded(event.submission().contentHash(), sequence,
+                                             event.submission().receivedAt()));
         event.dispatch(new Folding());
         version = sequence;
     }
@@ -182,8 +183,11 @@ public final class NetworkMembership {
         }
     }
 
-    /** @param sequence the sequence number, in the network's history, of the submission's first event */
-    public record Recorded(String contentHash, long sequence) {
+    /**
+     * @param sequence   the sequence number, in the network's history, of the submission's first event
+     * @param receivedAt when the hub first accepted it
+     */
+    public record Recorded(String contentHash, long sequence, Instant receivedAt) {
 
         public boolean sameContentAs(SignedSubmission submission) {
             return contentHash.equals(submission.contentHash());

@@ -26,6 +26,7 @@ import org.ewn.command.submission.Receipts;
 import org.ewn.command.submission.SubmissionGate;
 import org.ewn.command.submission.TrustProperties;
 import org.ewn.command.submission.TrustRegistry;
+import org.ewn.trust.NetworkMembership;
 import org.springframework.stereotype.Service;
 
 import java.util.function.BiFunction;
@@ -110,9 +111,10 @@ public class MembershipSubmissions {
 
     private Outcome send(Admitted admitted, MembershipCommand command) {
         boolean known = registry.refresh().submission(admitted.submissionId()).isPresent();
-        Long sequence = commands.sendAndWait(command);
-        registry.refresh();
-        String receipt = receipts.issue(admitted.submission(), network, sequence);
+        commands.sendAndWait(command);
+        NetworkMembership.Recorded recorded = registry.refresh().submission(admitted.submissionId()).orElseThrow();
+        String receipt = receipts.issue(admitted.submissionId(), recorded.contentHash(), recorded.receivedAt(),
+                                        network, recorded.sequence());
         return new Outcome(new SubmissionAccepted(admitted.submissionId(), admitted.submission().type(), receipt),
                            !known);
     }

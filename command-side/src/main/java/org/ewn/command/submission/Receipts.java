@@ -8,8 +8,10 @@ import org.ewn.trust.SignedEnvelope;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The hub's signed answer to an accepted submission: the submission id and content hash, where its first event lies
@@ -31,18 +33,23 @@ public class Receipts {
         this.properties = properties;
     }
 
-    /** The receipt for a submission whose first event is the aggregate's event at {@code sequence}. */
-    public String issue(SignedSubmission submission, String aggregateId, long sequence) {
+    /** The receipt for a submission as recorded, whose first event is the aggregate's event at {@code sequence}. */
+    public String issue(SignedSubmission recorded, String aggregateId, long sequence) {
+        return issue(recorded.submissionId(), recorded.contentHash(), recorded.receivedAt(), aggregateId, sequence);
+    }
+
+    /** @param receivedAt when the hub first accepted the submission, so that a repeat gets the same receipt */
+    public String issue(UUID submissionId, String contentHash, Instant receivedAt, String aggregateId, long sequence) {
         LoggedEvent event = log.locate(aggregateId, sequence).orElseThrow(() -> new IllegalStateException(
-                "The event of submission " + submission.submissionId() + " is not in the log"));
+                "The event of submission " + submissionId + " is not in the log"));
         Map<String, Object> receipt = new LinkedHashMap<>();
         receipt.put("type", "receipt");
         receipt.put("network", properties.network());
-        receipt.put("submissionId", submission.submissionId().toString());
-        receipt.put("contentHash", submission.contentHash());
+        receipt.put("submissionId", submissionId.toString());
+        receipt.put("contentHash", contentHash);
         receipt.put("globalIndex", event.globalIndex());
         receipt.put("eventHash", event.hashHex());
-        receipt.put("receivedAt", submission.receivedAt().toString());
+        receipt.put("receivedAt", receivedAt.toString());
         byte[] payload = CanonicalJson.canonicalize(json(receipt).getBytes(StandardCharsets.UTF_8));
         return SignedEnvelope.sign(payload, hub.keyId(), TYPE, hub.key().privateKey());
     }
