@@ -2,6 +2,8 @@ package org.ewn.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ewn.api.alert.AlertRaised;
 import org.ewn.store.LogStorageEngine;
 import org.ewn.store.LoggedEvent;
 import org.ewn.trust.CanonicalJson;
@@ -49,6 +51,8 @@ class TrustIT {
     int port;
     @Autowired
     LogStorageEngine log;
+    @Autowired
+    EventStore events;
 
     private NetworkClient api;
 
@@ -58,7 +62,7 @@ class TrustIT {
     }
 
     @Test
-    void theReceiptVerifiesWithTheHubsPublishedCertificateAndNamesTheStoredEvent() throws Exception {
+    void theReceiptVerifiesWithTheHubsPublishedCertificateAndTheEventKeepsTheSignedBytes() throws Exception {
         String envelope = api.signer("KZ-DEMO").sign("alert.raise", NetworkClient.alert(List.of("KG"), "Receipt"));
         NetworkClient.Reply reply = api.submit("/api/v1/alerts", envelope);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
@@ -78,6 +82,11 @@ class TrustIT {
         LoggedEvent stored = log.locate(alertId, 0).orElseThrow();
         assertThat(content.get("globalIndex").asLong()).isEqualTo(stored.globalIndex());
         assertThat(content.get("eventHash").asText()).isEqualTo(stored.hashHex());
+
+        AlertRaised raised = (AlertRaised) events.readEvents(alertId).next().getPayload();
+        assertThat(raised.submission().envelope()).as("the exact signed bytes are kept").isEqualTo(envelope);
+        assertThat(SignedEnvelope.parse(raised.submission().envelope())
+                                 .verify(api.key("KZ-DEMO", "signing").certificate().getPublicKey())).isTrue();
 
         NetworkClient.Reply again = api.submit("/api/v1/alerts", envelope);
         assertThat(again.status()).isEqualTo(200);
