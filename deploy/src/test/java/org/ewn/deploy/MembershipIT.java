@@ -121,6 +121,29 @@ class MembershipIT {
         assertThat(keys.findValuesAsText("status")).containsExactlyInAnyOrder("ACTIVE", "REVOKED");
     }
 
+    @Test
+    void concurrentMembershipChangesAllGetThrough() throws Exception {
+        String member = newMemberCode();
+        IssuedKey ca = NetworkPki.memberCa(root, member, "Busy state", from, to);
+        accepted(api.submit("/api/v1/members", administrator.sign("member.admit", Map.of("member", member,
+                "name", "Busy state", "kind", "STATE", "caCertificate", der(ca)))));
+        List<java.util.concurrent.Callable<NetworkClient.Reply>> registrations = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String envelope = administrator.sign("agency.register", Map.of("agency", member + "-A" + i,
+                    "name", "Agency " + i, "administrator", false));
+            registrations.add(() -> api.submit("/api/v1/agencies", envelope));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (var reply : pool.invokeAll(registrations)) {
+                accepted(reply.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(await("/api/v1/agencies?member=" + member, json -> json.size() == 8)).hasSize(8);
+    }
+
     /** Registers an agency, has the enroller enrol a signing key for it, and signs as it. */
     private SubmissionSigner agency(IssuedKey ca, String code, boolean administrator, SubmissionSigner enroller) {
         accepted(api.submit("/api/v1/agencies", enroller.sign("agency.register", Map.of("agency", code,

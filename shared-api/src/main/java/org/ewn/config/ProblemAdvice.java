@@ -1,5 +1,6 @@
 package org.ewn.config;
 
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.ewn.api.ProblemException;
 import org.ewn.api.ProblemTypes;
 import org.slf4j.Logger;
@@ -37,6 +38,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ProblemDetail refused(ProblemException e) {
         return problem(HttpStatusCode.valueOf(e.status()), e.type(), e.getMessage());
+    }
+
+    /** Another node changed the same aggregate at the same moment, and retrying did not get through. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail conflict(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_MODIFICATION,
+                "Someone changed the same thing at the same moment; sending the same submission again is safe");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

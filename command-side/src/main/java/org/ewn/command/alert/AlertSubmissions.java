@@ -3,7 +3,6 @@ package org.ewn.command.alert;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.ewn.api.ProblemException;
 import org.ewn.api.ProblemTypes;
 import org.ewn.api.alert.AlertId;
@@ -12,6 +11,7 @@ import org.ewn.api.alert.RaiseAlert;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.submission.SignedSubmission;
 import org.ewn.command.submission.Admitted;
+import org.ewn.command.submission.Conflicts;
 import org.ewn.command.submission.Receipts;
 import org.ewn.command.submission.TrustRegistry;
 import org.ewn.trust.NetworkMembership;
@@ -53,7 +53,7 @@ class AlertSubmissions {
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException e) {
-            if (!isConflict(e)) {
+            if (!Conflicts.isConflict(e)) {
                 throw e;
             }
             // the alert exists: this submission was accepted before, or its id was used for another alert
@@ -114,15 +114,6 @@ class AlertSubmissions {
             return stream.map(DomainEventMessage::getPayload)
                     .filter(AlertRaised.class::isInstance).map(AlertRaised.class::cast).findFirst();
         }
-    }
-
-    private static boolean isConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The answer from what was recorded, so that a repeat gets the very same one. */

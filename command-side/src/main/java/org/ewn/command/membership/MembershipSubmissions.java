@@ -22,6 +22,7 @@ import org.ewn.command.membership.MembershipBodies.ReinstateMemberBody;
 import org.ewn.command.membership.MembershipBodies.RevokeKeyBody;
 import org.ewn.command.membership.MembershipBodies.SuspendMemberBody;
 import org.ewn.command.submission.Admitted;
+import org.ewn.command.submission.Conflicts;
 import org.ewn.command.submission.Receipts;
 import org.ewn.command.submission.SubmissionGate;
 import org.ewn.command.submission.TrustProperties;
@@ -111,7 +112,7 @@ public class MembershipSubmissions {
 
     private Outcome send(Admitted admitted, MembershipCommand command) {
         boolean known = registry.refresh().submission(admitted.submissionId()).isPresent();
-        commands.sendAndWait(command);
+        Conflicts.retried(() -> commands.sendAndWait(command));
         NetworkMembership.Recorded recorded = registry.refresh().submission(admitted.submissionId()).orElseThrow();
         String receipt = receipts.issue(admitted.submissionId(), recorded.contentHash(), recorded.receivedAt(),
                                         network, recorded.sequence());
