@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,7 @@ public class SubmissionGate {
     private final TrustProperties properties;
     private final Clock clock;
     private final Validator validator;
-    private final Set<String> pathsChecked = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<Validity>> pathsChecked = new ConcurrentHashMap<>();
 
     SubmissionGate(TrustRegistry registry, TrustProperties properties, Clock clock, Validator validator) {
         this.registry = registry;
@@ -175,27 +176,40 @@ public class SubmissionGate {
 
     /**
      * The whole path is validated once per key (certificates never change); the validity of each certificate at the
-     * signing time is checked every time.
+     * signing time is checked every time, against the dates read once (reading them from a certificate is slow).
      */
     private void certificatePathHolds(NetworkMembership membership, NetworkMembership.Key key, Instant signedAt) {
-        List<X509Certificate> issuers = membership.issuersFor(key.agency()).orElseThrow(() -> notAMember(key));
-        if (pathsChecked.contains(key.keyId())) {
-            validAt(key.certificate(), signedAt);
-            issuers.forEach(issuer -> validAt(issuer, signedAt));
-            validAt(membership.root(), signedAt);
+        List<Validity> path = pathsChecked.get(key.keyId());
+        if (path == null) {
+            List<X509Certificate> issuers = membership.issuersFor(key.agency()).orElseThrow(() -> notAMember(key));
+            CertificatePath.check(key.certificate(), issuers, membership.root(), signedAt,
+                                  CertificatePath.Purpose.SIGNING);
+            List<Validity> validities = new ArrayList<>();
+            validities.add(Validity.of(key.certificate()));
+            issuers.forEach(issuer -> validities.add(Validity.of(issuer)));
+            validities.add(Validity.of(membership.root()));
+            pathsChecked.put(key.keyId(), List.copyOf(validities));
             return;
         }
-        CertificatePath.check(key.certificate(), issuers, membership.root(), signedAt,
-                              CertificatePath.Purpose.SIGNING);
-        pathsChecked.add(key.keyId());
+        for (Validity validity : path) {
+            validity.check(signedAt);
+        }
     }
 
-    private static void validAt(X509Certificate certificate, Instant at) {
-        if (at.isBefore(certificate.getNotBefore().toInstant()) || at.isAfter(certificate.getNotAfter().toInstant())) {
-            throw new TrustException(TrustFailure.EXPIRED_CERTIFICATE, "Certificate "
-                    + certificate.getSubjectX500Principal().getName() + " is valid from "
-                    + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant()
-                    + ", not at the signing time " + at + "; enrol a current certificate");
+    /** A certificate's validity period, read once. */
+    private record Validity(String subject, Instant notBefore, Instant notAfter) {
+
+        static Validity of(X509Certificate certificate) {
+            return new Validity(certificate.getSubjectX500Principal().getName(),
+                                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+        }
+
+        void check(Instant at) {
+            if (at.isBefore(notBefore) || at.isAfter(notAfter)) {
+                throw new TrustException(TrustFailure.EXPIRED_CERTIFICATE, "Certificate " + subject
+                        + " is valid from " + notBefore + " to " + notAfter + ", not at the signing time " + at
+                        + "; enrol a current certificate");
+            }
         }
     }
 
