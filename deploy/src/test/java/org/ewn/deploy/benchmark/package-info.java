@@ -1,2 +1,2 @@
-/** The benchmark of the event store and of the live path: one command, one table of figures. */
+/** The benchmark of the event store, the live path and the signature gate: one command, one table of figures. */
 package org.ewn.deploy.benchmark;
