@@ -1,5 +1,6 @@
 package org.ewn.deploy;
 
+import org.ewn.deploy.cli.Ewn;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -19,6 +20,10 @@ import org.springframework.context.annotation.FilterType;
 public class NetworkApplication {
 
     public static void main(String[] args) {
+        // the command-line client shares the jar but not the hub: it runs without starting Spring
+        if (Ewn.handles(args)) {
+            System.exit(Ewn.run(args));
+        }
         SpringApplication.run(NetworkApplication.class, args);
     }
 }

@@ -1,0 +1,70 @@
+package org.ewn.deploy.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ewn.api.alert.AlertCategory;
+import org.ewn.api.alert.Precedence;
+import org.ewn.api.member.MemberCode;
+import org.ewn.api.submission.SubmissionTypes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "alert", description = "Raise an alert, signed by the raising agency.",
+        subcommands = AlertCommand.Raise.class)
+final class AlertCommand {
+
+    @Command(name = "raise", description = "Raise an alert (" + SubmissionTypes.ALERT_RAISE + ") to all members or to "
+            + "named ones; the signature covers who it is for.")
+    static final class Raise implements Callable<Integer> {
+
+        @Option(names = "--all", description = "Address every member.")
+        boolean allMembers;
+
+        @Option(names = "--to", split = ",", paramLabel = "MEMBER", description = "The addressees, such as KG,TJ.")
+        List<MemberCode> addressees;
+
+        @Option(names = "--precedence", required = true, paramLabel = "PRECEDENCE",
+                description = "${COMPLETION-CANDIDATES}.")
+        Precedence precedence;
+
+        @Option(names = "--category", required = true, paramLabel = "CATEGORY",
+                description = "${COMPLETION-CANDIDATES}.")
+        AlertCategory category;
+
+        @Option(names = "--title", required = true, paramLabel = "TEXT", description = "A short title.")
+        String title;
+
+        @Option(names = "--text", paramLabel = "TEXT", description = "The alert's text.")
+        String text;
+
+        @Mixin
+        SigningKeyOptions signer;
+
+        @Mixin
+        HubOptions hub;
+
+        @Override
+        public Integer call() {
+            boolean named = addressees != null && !addressees.isEmpty();
+            if (allMembers == named) {
+                throw CliFailure.usage("address the alert with either --all or --to MEMBER,...");
+            }
+            ObjectNode body = Json.object();
+            if (allMembers) {
+                body.put("allMembers", true);
+            } else {
+                ArrayNode to = body.putArray("addressees");
+                addressees.forEach(member -> to.add(member.value()));
+            }
+            body.put("precedence", precedence.name()).put("category", category.name()).put("title", title);
+            if (text != null) {
+                body.put("text", text);
+            }
+            return hub.submit(signer.sign(SubmissionTypes.ALERT_RAISE, body));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.ewn.deploy.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.ewn.api.submission.SubmissionTypes;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Where the hub takes each type of submission; path variables come from the signed body. */
+final class Endpoints {
+
+    private static final Map<String, String> PATHS = new LinkedHashMap<>();
+
+    static {
+        PATHS.put(SubmissionTypes.NETWORK_FOUND, "/api/v1/network");
+        PATHS.put(SubmissionTypes.MEMBER_ADMIT, "/api/v1/members");
+        PATHS.put(SubmissionTypes.MEMBER_SUSPEND, "/api/v1/members/{member}/suspension");
+        PATHS.put(SubmissionTypes.MEMBER_REINSTATE, "/api/v1/members/{member}/reinstatement");
+        PATHS.put(SubmissionTypes.AGENCY_REGISTER, "/api/v1/agencies");
+        PATHS.put(SubmissionTypes.KEY_ENROL, "/api/v1/agencies/{agency}/keys");
+        PATHS.put(SubmissionTypes.KEY_REVOKE, "/api/v1/agencies/{agency}/keys/{keyId}/revocation");
+        PATHS.put(SubmissionTypes.ALERT_RAISE, "/api/v1/alerts");
+    }
+
+    private Endpoints() {
+    }
+
+    static Set<String> types() {
+        return PATHS.keySet();
+    }
+
+    static void requireKnown(String type) {
+        if (!PATHS.containsKey(type)) {
+            throw CliFailure.usage("unknown submission type \"" + type + "\"; the network takes " + types());
+        }
+    }
+
+    /** The path to post a submission to, each variable taken from the body's field of that name and encoded. */
+    static String path(String type, JsonNode body) {
+        requireKnown(type);
+        String template = PATHS.get(type);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String variable : new UriTemplate(template).getVariableNames()) {
+            String value = Json.text(body, variable);
+            if (value == null || value.isBlank()) {
+                throw new CliFailure("body." + variable + " is missing: a " + type + " is posted to " + template);
+            }
+            values.put(variable, value);
+        }
+        return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(values).toUriString();
+    }
+}

@@ -1,0 +1,88 @@
+package org.ewn.deploy.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The hub's HTTP API as the client uses it: post a signed envelope, fetch a published certificate. */
+final class HubClient {
+
+    static final String JOSE = "application/jose";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    HubClient(String hub) {
+        URI uri;
+        try {
+            uri = URI.create(hub);
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage("--hub is not a URL: " + hub);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw CliFailure.usage("--hub must be an http or https URL such as http://localhost:8080, not " + hub);
+        }
+        this.base = hub.endsWith("/") ? hub.substring(0, hub.length() - 1) : hub;
+    }
+
+    /** @param contentType without parameters, lower case; empty if the hub sent none */
+    record Answer(int status, String contentType, String body) {
+
+        boolean accepted() {
+            return status == 200 || status == 201;
+        }
+    }
+
+    Answer post(String path, String envelope) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", JOSE)
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.US_ASCII))
+                .build();
+        return send(request);
+    }
+
+    /** A text the hub publishes, such as its certificate; anything but 200 is a failure. */
+    String get(String path) {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build());
+        if (answer.status() != 200) {
+            throw new CliFailure("the hub answered " + answer.status() + " for GET " + path + ": "
+                    + excerpt(answer.body()));
+        }
+        return answer.body();
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            int semicolon = contentType.indexOf(';');
+            return new Answer(response.statusCode(),
+                    (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(),
+                    response.body());
+        } catch (ConnectException e) {
+            throw new CliFailure("cannot reach the hub at " + base + ": connection refused", e);
+        } catch (HttpTimeoutException e) {
+            throw new CliFailure("the hub at " + base + " did not answer in time (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new CliFailure("cannot talk to the hub at " + base + ": " + ErrorHandlers.describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure("interrupted while waiting for the hub", e);
+        }
+    }
+
+    static String excerpt(String text) {
+        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
+    }
+}
