@@ -7,6 +7,7 @@ import org.ewn.trust.KeyStores;
 import org.ewn.trust.NetworkPki;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -24,12 +25,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The key the hub signs its receipts with, from a PKCS#12 file (alias {@value #ALIAS}). It is read when first needed,
- * so that a setup step may write it before the first submission. Without a file, the hub creates a key certified by
- * a throwaway CA of its own, and says so: receipts then verify against the published certificate only.
+ * The key the hub signs its receipts with, from a PKCS#12 file (alias {@value #ALIAS}). It is read once every bean
+ * exists, so that a setup bean (the demo network's) may write it first, and before the node serves requests, so that
+ * a wrong path or password stops the start rather than the first submission. Without a file, the hub creates a key
+ * certified by a throwaway CA of its own, and says so: receipts then verify against the published certificate only.
  */
 @Component
-public class HubKey {
+public class HubKey implements SmartInitializingSingleton {
 
     public static final String ALIAS = "hub";
     private static final Logger log = LoggerFactory.getLogger(HubKey.class);
@@ -46,6 +48,11 @@ public class HubKey {
     /** The file the password is read from when none is configured. */
     public static Path passwordFile(Path keystore) {
         return keystore.resolveSibling(keystore.getFileName() + ".password");
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        load();
     }
 
     IssuedKey key() {
@@ -89,7 +96,7 @@ public class HubKey {
             }
             return new Loaded(key, KeyIds.of(key.certificate().getPublicKey()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the hub's receipt key from " + keystore, e);
+            throw new UncheckedIOException("Cannot read the hub's receipt key from " + keystore + ": " + e.getMessage(), e);
         }
     }
 
@@ -97,7 +104,12 @@ public class HubKey {
         if (configuredPassword != null && !configuredPassword.isBlank()) {
             return configuredPassword.toCharArray();
         }
-        return Files.readString(passwordFile(keystore), StandardCharsets.UTF_8).strip().toCharArray();
+        Path file = passwordFile(keystore);
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("No password for the hub's receipt key " + keystore + ": set "
+                    + "ewn.trust.hub-keystore-password (EWN_TRUST_HUB_KEYSTORE_PASSWORD) or write it to " + file);
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
     }
 
     private void create() throws IOException {
