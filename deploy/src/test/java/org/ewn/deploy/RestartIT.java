@@ -1,5 +1,9 @@
 package org.ewn.deploy;
 
+import org.ewn.trust.IssuedKey;
+import org.ewn.trust.KeyKind;
+import org.ewn.trust.KeyStores;
+import org.ewn.trust.NetworkPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -7,10 +11,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The all-in-one application keeps everything in its data directory across a restart. */
 class RestartIT {
@@ -50,6 +56,19 @@ class RestartIT {
         assertThat(data.resolve("demo-pki")).doesNotExist();
         assertThat(data.resolve("demo-credentials.txt")).doesNotExist();
         assertThat(data.resolve("store.mv")).exists();
+    }
+
+    @Test
+    void aReceiptKeyThatCannotBeReadStopsTheStart(@TempDir Path data) throws Exception {
+        Instant now = Instant.now();
+        IssuedKey hub = NetworkPki.signingKey(NetworkPki.root("EWN", now, now.plusSeconds(3600)), "hub",
+                                              KeyKind.ED25519, now, now.plusSeconds(3600));
+        KeyStores.save(data.resolve("hub.p12"), "its-password".toCharArray(), Map.of("hub", hub), false,
+                       KeyStores.DEMO_ITERATIONS);
+
+        assertThatThrownBy(() -> start(data, false)).hasStackTraceContaining("No password for the hub's receipt key");
+        Files.writeString(data.resolve("hub.p12.password"), "another-password");
+        assertThatThrownBy(() -> start(data, false)).hasStackTraceContaining("wrong password");
     }
 
     private static ConfigurableApplicationContext start(Path data, boolean demo) {
