@@ -7,10 +7,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.ewn.api.ProblemException;
-import org.ewn.api.ProblemTypes;
 import org.ewn.api.member.AgencyCode;
-import org.ewn.api.member.MemberCode;
 import org.ewn.api.membership.AdmitMember;
 import org.ewn.api.membership.AgencyRegistered;
 import org.ewn.api.membership.EnrolKey;
@@ -52,6 +49,7 @@ class Network {
     @AggregateIdentifier
     private String network;
     private NetworkMembership membership = new NetworkMembership();
+    private MembershipRules rules = new MembershipRules(membership);
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -78,9 +76,9 @@ class Network {
     @CommandHandler
     long handle(AdmitMember command) {
         return once(command, () -> {
-            onlyNetworkAdministrators(command.submission(), "admit members");
-            memberNotYetAdmitted(command.member());
-            memberCodeIsNotTheNetworks(command.member());
+            rules.onlyNetworkAdministrators(command.submission(), "admit members");
+            rules.memberNotYetAdmitted(command.member());
+            rules.memberCodeIsNotTheNetworks(command.member());
             Certificates.memberCa(command.caCertificate(), command.member(), membership.root(),
                                   command.submission().signedAt());
             apply(new MemberAdmitted(command.member(), command.name(), command.kind(), command.caCertificate(),
@@ -91,9 +89,9 @@ class Network {
     @CommandHandler
     long handle(RegisterAgency command) {
         return once(command, () -> {
-            onlyAdministratorsOf(command.agency().member(), command.submission(), "register its agencies");
-            agencyBelongsToAnAdmittedMember(command.agency());
-            agencyNotYetRegistered(command.agency());
+            rules.onlyAdministratorsOf(command.agency().member(), command.submission(), "register its agencies");
+            rules.agencyBelongsToAnAdmittedMember(command.agency());
+            rules.agencyNotYetRegistered(command.agency());
             apply(new AgencyRegistered(command.agency(), command.name(), command.administrator(),
                                        command.submission()));
         });
@@ -102,12 +100,12 @@ class Network {
     @CommandHandler
     long handle(EnrolKey command) {
         return once(command, () -> {
-            onlyAdministratorsOf(command.agency().member(), command.submission(), "enrol its agencies' keys");
-            agencyIsRegistered(command.agency());
+            rules.onlyAdministratorsOf(command.agency().member(), command.submission(), "enrol its agencies' keys");
+            rules.agencyIsRegistered(command.agency());
             X509Certificate certificate = Certificates.agencyKey(command.certificate(), command.agency(), membership,
                                                                  command.submission().signedAt());
             String keyId = KeyIds.of(certificate.getPublicKey());
-            keyNotYetEnrolled(keyId);
+            rules.keyNotYetEnrolled(keyId);
             apply(new KeyEnrolled(command.agency(), keyId, Certificates.purpose(certificate), command.certificate(),
                                   command.submission()));
         });
@@ -117,12 +115,12 @@ class Network {
     long handle(RevokeKey command) {
         return once(command, () -> {
             SignedSubmission submission = command.submission();
-            Key key = keyOfTheAgency(command.agency(), command.keyId());
-            onlyAdministratorsOrTheAgencyItselfRevoke(command.agency(), submission);
-            keyNotYetRevoked(key);
+            Key key = rules.keyOfTheAgency(command.agency(), command.keyId());
+            rules.onlyAdministratorsOrTheAgencyItselfRevoke(command.agency(), submission);
+            rules.keyNotYetRevoked(key);
             Instant effectiveAt = command.effectiveAt() == null ? submission.receivedAt() : command.effectiveAt();
-            revocationTakesEffectNoLaterThanNow(effectiveAt, submission.receivedAt());
-            lastAdministratorKeyStays(key);
+            rules.revocationTakesEffectNoLaterThanNow(effectiveAt, submission.receivedAt());
+            rules.lastAdministratorKeyStays(key);
             apply(new KeyRevoked(command.agency(), command.keyId(), effectiveAt, command.reason(), submission));
         });
     }
@@ -130,10 +128,10 @@ class Network {
     @CommandHandler
     long handle(SuspendMember command) {
         return once(command, () -> {
-            onlyNetworkAdministrators(command.submission(), "suspend members");
-            NetworkMembership.Member member = admitted(command.member());
+            rules.onlyNetworkAdministrators(command.submission(), "suspend members");
+            NetworkMembership.Member member = rules.admitted(command.member());
             if (member.suspended()) {
-                throw invalidState("Member " + member.code() + " is already suspended");
+                throw rules.invalidState("Member " + member.code() + " is already suspended");
             }
             apply(new MemberSuspended(command.member(), command.reason(), command.submission()));
         });
@@ -142,10 +140,10 @@ class Network {
     @CommandHandler
     long handle(ReinstateMember command) {
         return once(command, () -> {
-            onlyNetworkAdministrators(command.submission(), "reinstate members");
-            NetworkMembership.Member member = admitted(command.member());
+            rules.onlyNetworkAdministrators(command.submission(), "reinstate members");
+            NetworkMembership.Member member = rules.admitted(command.member());
             if (!member.suspended()) {
-                throw invalidState("Member " + member.code() + " is not suspended");
+                throw rules.invalidState("Member " + member.code() + " is not suspended");
             }
             apply(new MemberReinstated(command.member(), command.submission()));
         });
@@ -176,13 +174,13 @@ class Network {
 
     private void networkIsFoundedOnce() {
         if (membership.founded()) {
-            throw invalidState("The network " + membership.network() + " is already founded");
+            throw rules.invalidState("The network " + membership.network() + " is already founded");
         }
     }
 
     private void networkIsFounded() {
         if (!membership.founded()) {
-            throw invalidState("The network is not founded yet");
+            throw rules.invalidState("The network is not founded yet");
         }
     }
 
@@ -198,106 +196,6 @@ class Network {
             throw new TrustException(TrustFailure.UNKNOWN_KEY, "The founding must be signed with the key of the "
                     + "administrator certificate it contains");
         }
-    }
-
-    private void onlyNetworkAdministrators(SignedSubmission submission, String action) {
-        if (!membership.isNetworkAdministrator(submission.agency())) {
-            throw new TrustException(TrustFailure.NOT_ENTITLED, "Only the network's administrators may " + action
-                    + "; " + submission.agency() + " is not one");
-        }
-    }
-
-    private void onlyAdministratorsOf(MemberCode member, SignedSubmission submission, String action) {
-        if (!membership.administers(submission.agency(), member)) {
-            throw new TrustException(TrustFailure.NOT_ENTITLED, "Only administrators of " + member
-                    + " or of the network may " + action + "; " + submission.agency() + " is not one");
-        }
-    }
-
-    private void onlyAdministratorsOrTheAgencyItselfRevoke(AgencyCode agency, SignedSubmission submission) {
-        if (!submission.agency().equals(agency) && !membership.administers(submission.agency(), agency.member())) {
-            throw new TrustException(TrustFailure.NOT_ENTITLED, "Only " + agency + " itself or administrators of "
-                    + agency.member() + " or of the network may revoke its keys; " + submission.agency()
-                    + " may not");
-        }
-    }
-
-    private void memberNotYetAdmitted(MemberCode member) {
-        if (membership.member(member).isPresent()) {
-            throw invalidState("Member " + member + " is already admitted");
-        }
-    }
-
-    private void memberCodeIsNotTheNetworks(MemberCode member) {
-        if (member.value().equals(membership.network())) {
-            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400, member
-                    + " is the network's own code; choose another member code");
-        }
-    }
-
-    private NetworkMembership.Member admitted(MemberCode member) {
-        return membership.member(member).orElseThrow(() -> new ProblemException(ProblemTypes.NOT_FOUND, 404,
-                "Member " + member + " is not admitted to the network"));
-    }
-
-    private void agencyBelongsToAnAdmittedMember(AgencyCode agency) {
-        if (membership.ownAgency(agency)) {
-            return;
-        }
-        NetworkMembership.Member member = admitted(agency.member());
-        if (member.suspended()) {
-            throw invalidState("Member " + member.code() + " is suspended; reinstate it before registering agencies");
-        }
-    }
-
-    private void agencyNotYetRegistered(AgencyCode agency) {
-        if (membership.agency(agency).isPresent()) {
-            throw invalidState("Agency " + agency + " is already registered");
-        }
-    }
-
-    private void agencyIsRegistered(AgencyCode agency) {
-        if (membership.agency(agency).isEmpty()) {
-            throw new ProblemException(ProblemTypes.NOT_FOUND, 404, "Agency " + agency
-                    + " is not registered; register it before enrolling its keys");
-        }
-    }
-
-    private void keyNotYetEnrolled(String keyId) {
-        membership.key(keyId).ifPresent(key -> {
-            throw invalidState("This key is already enrolled for " + key.agency() + " (key id " + keyId + ")");
-        });
-    }
-
-    private Key keyOfTheAgency(AgencyCode agency, String keyId) {
-        return membership.key(keyId).filter(key -> key.agency().equals(agency))
-                         .orElseThrow(() -> new ProblemException(ProblemTypes.NOT_FOUND, 404,
-                                 "Agency " + agency + " has no key with id " + keyId));
-    }
-
-    private static void keyNotYetRevoked(Key key) {
-        if (key.revokedFrom() != null) {
-            throw invalidState("Key " + key.keyId() + " is already revoked from " + key.revokedFrom());
-        }
-    }
-
-    private static void revocationTakesEffectNoLaterThanNow(Instant effectiveAt, Instant now) {
-        if (effectiveAt.isAfter(now)) {
-            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400, "A revocation takes effect now or from an "
-                    + "earlier time of compromise, not in the future (" + effectiveAt + ")");
-        }
-    }
-
-    private void lastAdministratorKeyStays(Key key) {
-        if (membership.isNetworkAdministrator(key.agency()) && membership.activeAdministratorSigningKeys() <= 1
-            && key.purpose() == org.ewn.api.membership.KeyPurpose.SIGNING) {
-            throw invalidState("This is the network's last administrator signing key; enrol another one first, "
-                    + "or no one could administer the network");
-        }
-    }
-
-    private static ProblemException invalidState(String detail) {
-        return new ProblemException(ProblemTypes.INVALID_STATE, 409, detail);
     }
 
     @EventSourcingHandler

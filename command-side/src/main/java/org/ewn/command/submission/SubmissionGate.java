@@ -44,7 +44,7 @@ public class SubmissionGate {
     private final TrustProperties properties;
     private final Clock clock;
     private final Validator validator;
-    private final Map<String, List<Validity>> pathsChecked = new ConcurrentHashMap<>();
+    private final Map<String, List<CertificateValidity>> pathsChecked = new ConcurrentHashMap<>();
 
     SubmissionGate(TrustRegistry registry, TrustProperties properties, Clock clock, Validator validator) {
         this.registry = registry;
@@ -179,37 +179,20 @@ public class SubmissionGate {
      * signing time is checked every time, against the dates read once (reading them from a certificate is slow).
      */
     private void certificatePathHolds(NetworkMembership membership, NetworkMembership.Key key, Instant signedAt) {
-        List<Validity> path = pathsChecked.get(key.keyId());
+        List<CertificateValidity> path = pathsChecked.get(key.keyId());
         if (path == null) {
             List<X509Certificate> issuers = membership.issuersFor(key.agency()).orElseThrow(() -> notAMember(key));
             CertificatePath.check(key.certificate(), issuers, membership.root(), signedAt,
                                   CertificatePath.Purpose.SIGNING);
-            List<Validity> validities = new ArrayList<>();
-            validities.add(Validity.of(key.certificate()));
-            issuers.forEach(issuer -> validities.add(Validity.of(issuer)));
-            validities.add(Validity.of(membership.root()));
+            List<CertificateValidity> validities = new ArrayList<>();
+            validities.add(CertificateValidity.of(key.certificate()));
+            issuers.forEach(issuer -> validities.add(CertificateValidity.of(issuer)));
+            validities.add(CertificateValidity.of(membership.root()));
             pathsChecked.put(key.keyId(), List.copyOf(validities));
             return;
         }
-        for (Validity validity : path) {
+        for (CertificateValidity validity : path) {
             validity.check(signedAt);
-        }
-    }
-
-    /** A certificate's validity period, read once. */
-    private record Validity(String subject, Instant notBefore, Instant notAfter) {
-
-        static Validity of(X509Certificate certificate) {
-            return new Validity(certificate.getSubjectX500Principal().getName(),
-                                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
-        }
-
-        void check(Instant at) {
-            if (at.isBefore(notBefore) || at.isAfter(notAfter)) {
-                throw new TrustException(TrustFailure.EXPIRED_CERTIFICATE, "Certificate " + subject
-                        + " is valid from " + notBefore + " to " + notAfter + ", not at the signing time " + at
-                        + "; enrol a current certificate");
-            }
         }
     }
 
