@@ -70,7 +70,7 @@ final class FakeHub implements AutoCloseable {
                 .put("contentHash", contentHash != null ? contentHash : Certificates.sha256Hex(envelope.payload()))
                 .put("globalIndex", 42)
                 .put("eventHash", "00".repeat(32))
-                .put("receivedAt", "2026-11-26T19:30:00.123Z");
+                .put("receivedAt", java.time.Instant.now().toString());
         String signed = SignedEnvelope.sign(Json.canonical(receipt), KeyIds.of(signer.certificate().getPublicKey()),
                 Receipts.HEADER_TYPE, signer.privateKey());
         ObjectNode answer = Json.object().put("submissionId", submissionId)
