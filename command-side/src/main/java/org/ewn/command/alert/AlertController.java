@@ -1,6 +1,8 @@
 package org.ewn.command.alert;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.ewn.api.submission.SubmissionTypes;
 import org.ewn.command.submission.Admitted;
 import org.ewn.command.submission.SignedMedia;
@@ -32,7 +34,9 @@ class AlertController {
             description = "The body is a JWS (application/jose) over the canonical JSON of an alert.raise submission. "
                           + "201 when the alert was raised; 200 with the same body and receipt when this submission "
                           + "was accepted before")
-    ResponseEntity<AlertAccepted> raise(@RequestBody String envelope) {
+    ResponseEntity<AlertAccepted> raise(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = SignedMedia.DESCRIPTION, content = @Content(mediaType = SignedMedia.JOSE,
+            schema = @Schema(type = "string", example = SignedMedia.EXAMPLE))) @RequestBody String envelope) {
         Admitted admitted = gate.admit(envelope, SubmissionTypes.ALERT_RAISE);
         AlertSubmissions.Outcome outcome = submissions.raise(admitted, gate.body(admitted, RaiseAlertBody.class));
         if (outcome.created()) {
