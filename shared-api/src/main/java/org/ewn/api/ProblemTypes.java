@@ -25,6 +25,8 @@ public final class ProblemTypes {
     public static final URI NOT_ENTITLED = type("not-entitled");
     public static final URI CLOCK_SKEW = type("clock-skew");
     public static final URI INVALID_STATE = type("invalid-state");
+    public static final URI NOT_AN_ADDRESSEE = type("not-an-addressee");
+    public static final URI ALREADY_ACKNOWLEDGED = type("already-acknowledged");
     public static final URI CONCURRENT_MODIFICATION = type("concurrent-modification");
     public static final URI NOT_FOUND = type("not-found");
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");

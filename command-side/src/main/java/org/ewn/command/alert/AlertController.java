@@ -3,18 +3,23 @@ package org.ewn.command.alert;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.ewn.api.ProblemException;
+import org.ewn.api.ProblemTypes;
+import org.ewn.api.alert.AlertId;
 import org.ewn.api.submission.SubmissionTypes;
 import org.ewn.command.submission.Admitted;
 import org.ewn.command.submission.SignedMedia;
 import org.ewn.command.submission.SubmissionGate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.UUID;
 
 /** Where agencies raise alerts, as signed {@code alert.raise} submissions. */
 @RestController
@@ -23,10 +28,12 @@ class AlertController {
 
     private final SubmissionGate gate;
     private final AlertSubmissions submissions;
+    private final Acknowledgements acknowledgements;
 
-    AlertController(SubmissionGate gate, AlertSubmissions submissions) {
+    AlertController(SubmissionGate gate, AlertSubmissions submissions, Acknowledgements acknowledgements) {
         this.gate = gate;
         this.submissions = submissions;
+        this.acknowledgements = acknowledgements;
     }
 
     @PostMapping(consumes = SignedMedia.JOSE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,5 +51,26 @@ class AlertController {
                     .body(outcome.accepted());
         }
         return ResponseEntity.ok(outcome.accepted());
+    }
+
+    @PostMapping(path = "/{alertId}/acknowledgements", consumes = SignedMedia.JOSE,
+                 produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Acknowledge an alert addressed to your member",
+            description = "An alert.acknowledge submission whose body names the alert: {\"alertId\": …}. Each "
+                          + "addressed member acknowledges once; 201 when recorded, 200 with the same body and "
+                          + "receipt when this submission was accepted before")
+    ResponseEntity<AcknowledgementAccepted> acknowledge(@PathVariable UUID alertId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = SignedMedia.DESCRIPTION,
+                    content = @Content(mediaType = SignedMedia.JOSE, schema = @Schema(type = "string")))
+            @RequestBody String envelope) {
+        Admitted admitted = gate.admit(envelope, SubmissionTypes.ALERT_ACKNOWLEDGE);
+        AcknowledgeAlertBody body = gate.body(admitted, AcknowledgeAlertBody.class);
+        if (!body.alertId().equals(alertId)) {
+            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400, "The path names alert " + alertId
+                    + " but the signed body names " + body.alertId());
+        }
+        Acknowledgements.Outcome outcome = acknowledgements.acknowledge(new AlertId(alertId), admitted);
+        return outcome.created() ? ResponseEntity.status(201).body(outcome.accepted())
+                : ResponseEntity.ok(outcome.accepted());
     }
 }

@@ -3,6 +3,11 @@ package org.ewn.command.alert;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.ewn.api.ProblemException;
 import org.ewn.api.ProblemTypes;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.ewn.api.alert.AcknowledgeAlert;
+import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertCategory;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
@@ -11,6 +16,8 @@ import org.ewn.api.alert.RaiseAlert;
 import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.submission.SignedSubmission;
+import org.ewn.trust.TrustException;
+import org.ewn.trust.TrustFailure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +27,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;
@@ -27,6 +36,7 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 class AlertTest {
 
     private static final AgencyCode KZ_AGENCY = new AgencyCode("KZ-MVD");
+    private static final AgencyCode UZ_AGENCY = new AgencyCode("UZ-MVD");
     private static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
     private static final SignedSubmission SUBMISSION = new SignedSubmission(UUID.randomUUID(), "alert.raise",
             KZ_AGENCY, "key-id", NOW, NOW, "hash", "header.payload.signature");
@@ -87,5 +97,99 @@ class AlertTest {
     private RaiseAlert raise(Set<MemberCode> addressees, String title) {
         return new RaiseAlert(alertId, KZ_AGENCY, new TreeSet<>(addressees), Precedence.FLASH,
                 AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, title, "Details follow", SUBMISSION);
+    }
+
+    @Test
+    void canAcknowledgeAlertAddressedToUs() {
+        SignedSubmission acknowledgement = signedBy(UZ_AGENCY);
+        fixture.given(raised())
+                .when(new AcknowledgeAlert(alertId, acknowledgement))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(1L)
+                .expectEvents(new AlertAcknowledged(alertId, MemberCode.of("UZ"), UZ_AGENCY, acknowledgement));
+    }
+
+    @Test
+    void cannotAcknowledgeTwiceForOneMember() {
+        fixture.given(raised(), new AlertAcknowledged(alertId, MemberCode.of("UZ"), UZ_AGENCY, signedBy(UZ_AGENCY)))
+                .when(new AcknowledgeAlert(alertId, signedBy(new AgencyCode("UZ-SNB"))))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.ALREADY_ACKNOWLEDGED));
+    }
+
+    @Test
+    void theOriginatorsMemberIsToldItIsNotAnAddressee() {
+        fixture.given(raised())
+                .when(new AcknowledgeAlert(alertId, signedBy(new AgencyCode("KZ-KNB"))))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.NOT_AN_ADDRESSEE));
+    }
+
+    @Test
+    void forOtherMembersTheAlertDoesNotExist() {
+        fixture.given(raised())
+                .when(new AcknowledgeAlert(alertId, signedBy(new AgencyCode("TM-MVD"))))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.NOT_FOUND));
+    }
+
+    @Test
+    void theSameAcknowledgementAgainGetsTheFirstAnswer() {
+        SignedSubmission acknowledgement = signedBy(UZ_AGENCY);
+        fixture.given(raised(), new AlertAcknowledged(alertId, MemberCode.of("UZ"), UZ_AGENCY, acknowledgement))
+                .when(new AcknowledgeAlert(alertId, acknowledgement))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(1L)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAcknowledgementsIdWithOtherContentIsRefused() {
+        SignedSubmission acknowledgement = signedBy(UZ_AGENCY);
+        SignedSubmission replayed = new SignedSubmission(acknowledgement.submissionId(), "alert.acknowledge",
+                UZ_AGENCY, "key-id", NOW, NOW, "other-hash", "h.p.s");
+        fixture.given(raised(), new AlertAcknowledged(alertId, MemberCode.of("UZ"), UZ_AGENCY, acknowledgement))
+                .when(new AcknowledgeAlert(alertId, replayed))
+                .expectNoEvents()
+                .expectException(predicate((Object e) -> e instanceof TrustException t
+                        && t.failure() == TrustFailure.REPLAYED_SUBMISSION));
+    }
+
+    /** The aggregate's snapshot is its fields as Axon's Jackson serializer writes them; the rules hold after one. */
+    @Test
+    void theRulesHoldAfterASnapshot() {
+        Alert alert = new Alert();
+        SignedSubmission acknowledgement = signedBy(UZ_AGENCY);
+        alert.on(raisedEvent());
+        alert.on(new AlertAcknowledged(alertId, MemberCode.of("UZ"), UZ_AGENCY, acknowledgement), 1);
+        Serializer serializer = JacksonSerializer.defaultSerializer();
+        SerializedObject<byte[]> snapshot = serializer.serialize(alert, byte[].class);
+        Alert restored = serializer.deserialize(snapshot);
+
+        assertThat(restored.handle(new AcknowledgeAlert(alertId, acknowledgement))).isEqualTo(1L);
+        assertThatThrownBy(() -> restored.handle(new AcknowledgeAlert(alertId, signedBy(new AgencyCode("UZ-SNB")))))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemTypes.ALREADY_ACKNOWLEDGED));
+        assertThatThrownBy(() -> restored.handle(new AcknowledgeAlert(alertId, signedBy(new AgencyCode("TM-MVD")))))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemTypes.NOT_FOUND));
+    }
+
+    private AlertRaised raisedEvent() {
+        return new AlertRaised(alertId, KZ_AGENCY, List.of(MemberCode.of("KG"), MemberCode.of("UZ")),
+                Precedence.FLASH, AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, "Raised", "Details", SUBMISSION);
+    }
+
+    private AlertRaised raised() {
+        return raisedEvent();
+    }
+
+    private static SignedSubmission signedBy(AgencyCode agency) {
+        UUID id = UUID.randomUUID();
+        return new SignedSubmission(id, "alert.acknowledge", agency, "key-id", NOW, NOW, "hash-" + id, "h.p.s");
+    }
+
+    private static org.hamcrest.Matcher<Object> problem(java.net.URI type) {
+        return predicate((Object e) -> e instanceof ProblemException p && p.type().equals(type));
     }
 }

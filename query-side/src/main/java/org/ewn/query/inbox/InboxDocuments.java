@@ -1,24 +1,33 @@
 package org.ewn.query.inbox;
 
 import org.bson.Document;
+import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertCategory;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.Precedence;
+import org.ewn.api.inbox.InboxAcknowledgement;
 import org.ewn.api.inbox.InboxAlert;
 import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 
-/** Maps alerts to and from their documents in the inbox collections. */
+/**
+ * Maps alerts to and from their documents in the inbox collections. An alert's acknowledgements are a sub-document
+ * keyed by member, so that setting one twice changes nothing.
+ */
 final class InboxDocuments {
 
-    Document toDocument(AlertRaised raised, long position, Instant raisedAt) {
-        return new Document("_id", raised.alertId().toString())
-                .append("position", position)
+    static final String ACKNOWLEDGEMENTS = "acknowledgements";
+
+    /** The fields an alert's raising sets; its acknowledgements are set apart, in whatever order events come. */
+    Document raisedFields(AlertRaised raised, long position, Instant raisedAt) {
+        return new Document("position", position)
                 .append("originator", raised.originator().value())
                 .append("addressees", raised.addressees().stream().map(MemberCode::value).toList())
                 .append("precedence", raised.precedence().name())
@@ -29,12 +38,43 @@ final class InboxDocuments {
                 .append("raisedAt", Date.from(raisedAt));
     }
 
-    InboxAlert toAlert(Document d) {
+    String acknowledgementField(AlertAcknowledged acknowledged) {
+        return ACKNOWLEDGEMENTS + "." + acknowledged.member().value();
+    }
+
+    Document acknowledgement(AlertAcknowledged acknowledged) {
+        return new Document("agency", acknowledged.agency().value())
+                .append("at", Date.from(acknowledged.submission().receivedAt()));
+    }
+
+    /**
+     * The alert as {@code viewer}'s member sees it: the originator's member sees every acknowledgement, an
+     * addressee only its own.
+     */
+    InboxAlert toAlert(Document d, MemberCode viewer) {
         List<MemberCode> addressees = d.getList("addressees", String.class).stream().map(MemberCode::new).toList();
-        return new InboxAlert(AlertId.of(d.getString("_id")), d.getLong("position"),
-                new AgencyCode(d.getString("originator")), addressees,
+        AgencyCode originator = new AgencyCode(d.getString("originator"));
+        return new InboxAlert(AlertId.of(d.getString("_id")), d.getLong("position"), originator, addressees,
                 Precedence.valueOf(d.getString("precedence")), AlertCategory.valueOf(d.getString("category")),
                 d.getString("title"), d.getString("text"),
-                d.getDate("submittedAt").toInstant(), d.getDate("raisedAt").toInstant());
+                d.getDate("submittedAt").toInstant(), d.getDate("raisedAt").toInstant(),
+                acknowledgements(d, originator.member().equals(viewer) ? null : viewer));
+    }
+
+    /** @param only the one member whose acknowledgement to show, or null for all */
+    private static List<InboxAcknowledgement> acknowledgements(Document d, MemberCode only) {
+        Document all = d.get(ACKNOWLEDGEMENTS, Document.class);
+        List<InboxAcknowledgement> found = new ArrayList<>();
+        if (all != null) {
+            for (String member : all.keySet()) {
+                if (only == null || only.value().equals(member)) {
+                    Document one = all.get(member, Document.class);
+                    found.add(new InboxAcknowledgement(new MemberCode(member), new AgencyCode(one.getString("agency")),
+                                                       one.getDate("at").toInstant()));
+                }
+            }
+        }
+        found.sort(Comparator.comparing(InboxAcknowledgement::acknowledgedAt));
+        return found;
     }
 }

@@ -3,7 +3,6 @@ package org.ewn.query.inbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
@@ -13,6 +12,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertEvent;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.inbox.FindInbox;
@@ -32,8 +32,8 @@ import java.util.Optional;
 /**
  * Projects alerts into each addressed member's inbox. Every read is by {@code _id} (the embedded store
  * scans for anything else): one document per alert, and one per member listing its alerts' ids and
- * positions. Writes are upserts and {@code $addToSet}s keyed by the alert, so a replay or a redelivered
- * event changes nothing.
+ * positions. Writes are upserts, {@code $set}s and {@code $addToSet}s keyed by the alert and the member, so a
+ * replay or a redelivered event changes nothing.
  */
 @Component
 @ProcessingGroup(InboxProjection.PROCESSING_GROUP)
@@ -61,13 +61,21 @@ class InboxProjection {
                 project(raised, position, timestamp);
                 return null;
             }
+
+            @Override
+            public Void acknowledged(AlertAcknowledged acknowledged) {
+                alerts.updateOne(Filters.eq("_id", acknowledged.alertId().toString()),
+                        Updates.set(documents.acknowledgementField(acknowledged), documents.acknowledgement(acknowledged)),
+                        new UpdateOptions().upsert(true));
+                return null;
+            }
         });
     }
 
     private void project(AlertRaised raised, long position, Instant timestamp) {
         String alertId = raised.alertId().toString();
-        alerts.replaceOne(Filters.eq("_id", alertId), documents.toDocument(raised, position, timestamp),
-                new ReplaceOptions().upsert(true));
+        alerts.updateOne(Filters.eq("_id", alertId), new Document("$set", documents.raisedFields(raised, position, timestamp)),
+                new UpdateOptions().upsert(true));
         Document entry = new Document("alert", alertId).append("position", position);
         for (var member : raised.addressees()) {
             members.updateOne(Filters.eq("_id", member.value()), Updates.addToSet("entries", entry),
@@ -86,7 +94,7 @@ class InboxProjection {
         List<String> ids = newestFirst.subList(from, to).stream().map(d -> d.getString("alert")).toList();
         Map<String, InboxAlert> byId = new HashMap<>();
         for (Document d : alerts.find(Filters.in("_id", ids))) {
-            byId.put(d.getString("_id"), documents.toAlert(d));
+            byId.put(d.getString("_id"), documents.toAlert(d, query.member()));
         }
         List<InboxAlert> page = ids.stream().map(byId::get).filter(a -> a != null).toList();
         return new InboxPage(page, query.page(), query.size(), newestFirst.size());
@@ -99,7 +107,7 @@ class InboxProjection {
         if (document == null) {
             return Optional.empty();
         }
-        InboxAlert alert = documents.toAlert(document);
+        InboxAlert alert = documents.toAlert(document, query.member());
         boolean entitled = alert.addressees().contains(query.member()) || alert.originator().member().equals(query.member());
         return entitled ? Optional.of(alert) : Optional.empty();
     }

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ewn.access.NetworkUser;
 import org.ewn.access.Role;
+import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertEvent;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.inbox.InboxAlert;
@@ -18,6 +19,7 @@ import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,13 +83,19 @@ class LivePush implements SmartLifecycle {
             public Void raised(AlertRaised raised) {
                 InboxAlert alert = new InboxAlert(raised.alertId(), position(message.trackingToken()),
                         raised.originator(), raised.addressees(), raised.precedence(), raised.category(),
-                        raised.title(), raised.text(), raised.submittedAt(), message.getTimestamp());
+                        raised.title(), raised.text(), raised.submittedAt(), message.getTimestamp(), List.of());
                 for (SimpUser user : users.getUsers()) {
                     NetworkUser officer = StompAccess.networkUser(user.getPrincipal());
                     if (officer != null && officer.hasRole(Role.OFFICER) && raised.isAddressedTo(officer.member())) {
                         messaging.convertAndSendToUser(user.getName(), WebSocketConfiguration.ALERTS_QUEUE, alert);
                     }
                 }
+                return null;
+            }
+
+            @Override
+            public Void acknowledged(AlertAcknowledged acknowledged) {
+                // acknowledgements show in the inbox; changes to an alert are not pushed live yet
                 return null;
             }
         });

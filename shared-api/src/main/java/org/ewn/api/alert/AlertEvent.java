@@ -5,7 +5,7 @@ package org.ewn.api.alert;
  * method of {@link Cases}, so a projection that implements {@code Cases} fails to compile until it
  * handles a new kind of event (Java 17 has no exhaustive pattern switch).
  */
-public sealed interface AlertEvent permits AlertRaised {
+public sealed interface AlertEvent permits AlertRaised, AlertAcknowledged {
 
     AlertId alertId();
 
@@ -15,5 +15,7 @@ public sealed interface AlertEvent permits AlertRaised {
     interface Cases<R> {
 
         R raised(AlertRaised event);
+
+        R acknowledged(AlertAcknowledged event);
     }
 }

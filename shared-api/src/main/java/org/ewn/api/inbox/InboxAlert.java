@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * An alert as a member's inbox and live push show it.
  *
- * @param position the global index of the event that raised it, which orders the inbox and lets a
- *                 client tell what it has already seen
+ * @param position         the global index of the event that raised it, which orders the inbox and lets a
+ *                         client tell what it has already seen
+ * @param acknowledgements the originator's member sees every addressee's; an addressee sees its own
  */
 public record InboxAlert(AlertId alertId,
                          long position,
@@ -24,5 +25,10 @@ public record InboxAlert(AlertId alertId,
                          String title,
                          String text,
                          Instant submittedAt,
-                         Instant raisedAt) {
+                         Instant raisedAt,
+                         List<InboxAcknowledgement> acknowledgements) {
+
+    public InboxAlert {
+        acknowledgements = List.copyOf(acknowledgements);
+    }
 }

@@ -11,6 +11,7 @@ public final class SubmissionTypes {
     public static final String KEY_ENROL = "key.enrol";
     public static final String KEY_REVOKE = "key.revoke";
     public static final String ALERT_RAISE = "alert.raise";
+    public static final String ALERT_ACKNOWLEDGE = "alert.acknowledge";
 
     private SubmissionTypes() {
     }

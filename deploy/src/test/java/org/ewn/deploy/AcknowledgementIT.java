@@ -1,0 +1,106 @@
+package org.ewn.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Addressees acknowledge an alert with a signed submission; the originator's member sees who did, each addressee
+ * its own. Shares its application with {@link NetworkIT}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ewn.data.dir=target/it-data/network",
+        "ewn.demo.password=" + NetworkClient.DEMO_PASSWORD})
+class AcknowledgementIT {
+
+    @LocalServerPort
+    int port;
+
+    private NetworkClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new NetworkClient(port, NetworkIT.DATA);
+    }
+
+    @Test
+    void anAddresseeAcknowledgesOnceAndTheOriginatorSeesIt() {
+        String alertId = raised();
+        String envelope = acknowledgement("UZ-DEMO", alertId);
+
+        NetworkClient.Reply first = api.submit(path(alertId), envelope);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("member").asText()).isEqualTo("UZ");
+        assertThat(first.json().get("receipt").asText()).isNotBlank();
+        NetworkClient.Reply again = api.submit(path(alertId), envelope);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json()).as("the same answer and receipt").isEqualTo(first.json());
+        assertRefused(api.submit(path(alertId), acknowledgement("UZ-DEMO", alertId)), 409, "already-acknowledged");
+
+        JsonNode seenByOriginator = await("kz-officer", alertId, a -> a.get("acknowledgements").size() == 1);
+        assertThat(seenByOriginator.get("acknowledgements").get(0).get("member").asText()).isEqualTo("UZ");
+        assertThat(seenByOriginator.get("acknowledgements").get(0).get("agency").asText()).isEqualTo("UZ-DEMO");
+        assertThat(await("uz-officer", alertId, a -> a.get("acknowledgements").size() == 1)).isNotNull();
+        assertThat(alert("kg-officer", alertId).get("acknowledgements")).as("another addressee's").isEmpty();
+    }
+
+    @Test
+    void onlyAddresseesAcknowledgeAndOthersDoNotLearnTheAlertExists() {
+        String alertId = raised();
+        assertRefused(api.submit(path(alertId), acknowledgement("KZ-DEMO", alertId)), 403, "not-an-addressee");
+        assertRefused(api.submit(path(alertId), acknowledgement("TM-DEMO", alertId)), 404, "not-found");
+        String unknown = UUID.randomUUID().toString();
+        assertRefused(api.submit(path(unknown), acknowledgement("UZ-DEMO", unknown)), 404, "not-found");
+        assertRefused(api.submit(path(alertId), acknowledgement("UZ-DEMO", unknown)), 400, "invalid-request");
+    }
+
+    private String raised() {
+        NetworkClient.Reply reply = api.raise("KZ-DEMO", List.of("KG", "UZ"), "To be acknowledged");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().get("alertId").asText();
+    }
+
+    private String acknowledgement(String agency, String alertId) {
+        return api.signer(agency).sign("alert.acknowledge", Map.of("alertId", alertId));
+    }
+
+    private static String path(String alertId) {
+        return "/api/v1/alerts/" + alertId + "/acknowledgements";
+    }
+
+    private JsonNode alert(String officer, String alertId) {
+        NetworkClient.Reply reply = api.get("/api/v1/inbox/alerts/" + alertId, officer);
+        return reply.status() == 200 ? reply.json() : null;
+    }
+
+    /** The inbox follows the log asynchronously. */
+    private JsonNode await(String officer, String alertId, Predicate<JsonNode> ready) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            JsonNode alert = alert(officer, alertId);
+            if (alert != null && ready.test(alert)) {
+                return alert;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the inbox of " + officer + " never showed " + alertId + " as expected");
+    }
+
+    private static void assertRefused(NetworkClient.Reply reply, int status, String type) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.json().get("type").asText()).isEqualTo("urn:ewn:problem:" + type);
+    }
+}
