@@ -27,6 +27,8 @@ public final class ProblemTypes {
     public static final URI INVALID_STATE = type("invalid-state");
     public static final URI NOT_AN_ADDRESSEE = type("not-an-addressee");
     public static final URI ALREADY_ACKNOWLEDGED = type("already-acknowledged");
+    public static final URI WITHDRAWN = type("withdrawn");
+    public static final URI NOT_THE_ORIGINATOR = type("not-the-originator");
     public static final URI CONCURRENT_MODIFICATION = type("concurrent-modification");
     public static final URI NOT_FOUND = type("not-found");
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");

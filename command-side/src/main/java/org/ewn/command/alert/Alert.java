@@ -12,7 +12,9 @@ import org.ewn.api.alert.AcknowledgeAlert;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
+import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.alert.RaiseAlert;
+import org.ewn.api.alert.WithdrawAlert;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.submission.SignedSubmission;
 import org.ewn.trust.TrustException;
@@ -38,12 +40,14 @@ class Alert {
 
     @AggregateIdentifier
     private AlertId alertId;
+    private String originator;
     private String originatorMember;
+    private Instant withdrawnAt;
     private TreeSet<String> addressees = new TreeSet<>();
     /** Member code → when it acknowledged. */
     private Map<String, Instant> acknowledged = new HashMap<>();
-    /** The acknowledgements' submission ids → what was signed and where its event lies. */
-    private Map<UUID, Recorded> acknowledgements = new HashMap<>();
+    /** The ids of the submissions after the raising → what was signed and where its event lies. */
+    private Map<UUID, Recorded> submissions = new HashMap<>();
 
     @CommandHandler
     Alert(RaiseAlert command) {
@@ -58,15 +62,30 @@ class Alert {
     @CommandHandler
     long handle(AcknowledgeAlert command) {
         SignedSubmission submission = command.submission();
-        Recorded recorded = acknowledgements.get(submission.submissionId());
+        Recorded recorded = submissions.get(submission.submissionId());
         if (recorded != null) {
-            return sameAcknowledgementAgain(recorded, submission);
+            return sameSubmissionAgain(recorded, submission);
         }
         MemberCode member = submission.agency().member();
         onlyAddresseesMayAcknowledge(member);
+        cannotActOnAWithdrawnAlert();
         eachAddresseeAcknowledgesOnce(member);
         apply(new AlertAcknowledged(alertId, member, submission.agency(), submission));
-        return acknowledgements.get(submission.submissionId()).sequence();
+        return submissions.get(submission.submissionId()).sequence();
+    }
+
+    /** Answers with the sequence number of the withdrawal's event, the same when it is repeated. */
+    @CommandHandler
+    long handle(WithdrawAlert command) {
+        SignedSubmission submission = command.submission();
+        Recorded recorded = submissions.get(submission.submissionId());
+        if (recorded != null) {
+            return sameSubmissionAgain(recorded, submission);
+        }
+        onlyTheOriginatorWithdraws(submission);
+        cannotActOnAWithdrawnAlert();
+        apply(new AlertWithdrawn(alertId, submission.agency(), command.reason(), submission));
+        return submissions.get(submission.submissionId()).sequence();
     }
 
     private static void mustBeAddressedToSomeone(RaiseAlert command) {
@@ -92,6 +111,26 @@ class Alert {
         }
     }
 
+    /** Addressees may learn who raised it; anyone else, as for acknowledging, learns nothing. */
+    private void onlyTheOriginatorWithdraws(SignedSubmission submission) {
+        if (submission.agency().value().equals(originator)) {
+            return;
+        }
+        String member = submission.agency().member().value();
+        if (!addressees.contains(member) && !member.equals(originatorMember)) {
+            throw new ProblemException(ProblemTypes.NOT_FOUND, 404, "No alert " + alertId);
+        }
+        throw new ProblemException(ProblemTypes.NOT_THE_ORIGINATOR, 403, "Only " + originator
+                + ", which raised alert " + alertId + ", may withdraw it");
+    }
+
+    private void cannotActOnAWithdrawnAlert() {
+        if (withdrawnAt != null) {
+            throw new ProblemException(ProblemTypes.WITHDRAWN, 409, "Alert " + alertId + " was withdrawn at "
+                    + withdrawnAt);
+        }
+    }
+
     private void eachAddresseeAcknowledgesOnce(MemberCode member) {
         Instant when = acknowledged.get(member.value());
         if (when != null) {
@@ -100,7 +139,7 @@ class Alert {
         }
     }
 
-    private static long sameAcknowledgementAgain(Recorded recorded, SignedSubmission submission) {
+    private static long sameSubmissionAgain(Recorded recorded, SignedSubmission submission) {
         if (!recorded.contentHash().equals(submission.contentHash())) {
             throw new TrustException(TrustFailure.REPLAYED_SUBMISSION, "Submission id " + submission.submissionId()
                     + " was already used for other content; sign a new submission with a new submission id");
@@ -111,6 +150,7 @@ class Alert {
     @EventSourcingHandler
     void on(AlertRaised event) {
         alertId = event.alertId();
+        originator = event.originator().value();
         originatorMember = event.originator().member().value();
         event.addressees().forEach(member -> addressees.add(member.value()));
     }
@@ -118,8 +158,18 @@ class Alert {
     @EventSourcingHandler
     void on(AlertAcknowledged event, @SequenceNumber long sequence) {
         acknowledged.put(event.member().value(), event.submission().receivedAt());
-        acknowledgements.put(event.submission().submissionId(),
-                             new Recorded(event.submission().contentHash(), sequence, event.submission().receivedAt()));
+        record(event.submission(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(AlertWithdrawn event, @SequenceNumber long sequence) {
+        withdrawnAt = event.submission().receivedAt();
+        record(event.submission(), sequence);
+    }
+
+    private void record(SignedSubmission submission, long sequence) {
+        submissions.put(submission.submissionId(),
+                        new Recorded(submission.contentHash(), sequence, submission.receivedAt()));
     }
 
     /** A submission as it was first accepted. */

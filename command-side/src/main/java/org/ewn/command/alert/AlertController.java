@@ -28,12 +28,12 @@ class AlertController {
 
     private final SubmissionGate gate;
     private final AlertSubmissions submissions;
-    private final Acknowledgements acknowledgements;
+    private final AlertSteps steps;
 
-    AlertController(SubmissionGate gate, AlertSubmissions submissions, Acknowledgements acknowledgements) {
+    AlertController(SubmissionGate gate, AlertSubmissions submissions, AlertSteps steps) {
         this.gate = gate;
         this.submissions = submissions;
-        this.acknowledgements = acknowledgements;
+        this.steps = steps;
     }
 
     @PostMapping(consumes = SignedMedia.JOSE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,11 +65,35 @@ class AlertController {
             @RequestBody String envelope) {
         Admitted admitted = gate.admit(envelope, SubmissionTypes.ALERT_ACKNOWLEDGE);
         AcknowledgeAlertBody body = gate.body(admitted, AcknowledgeAlertBody.class);
-        if (!body.alertId().equals(alertId)) {
-            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400, "The path names alert " + alertId
-                    + " but the signed body names " + body.alertId());
+        samePath(alertId, body.alertId());
+        return answer(steps.acknowledge(new AlertId(alertId), admitted));
+    }
+
+    @PostMapping(path = "/{alertId}/withdrawal", consumes = SignedMedia.JOSE,
+                 produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Withdraw an alert your agency raised",
+            description = "An alert.withdraw submission whose body names the alert and the reason: "
+                          + "{\"alertId\": …, \"reason\": …}. Every addressee sees the alert as withdrawn; it can "
+                          + "no longer be acknowledged. 201 when recorded, 200 with the same body and receipt when "
+                          + "this submission was accepted before")
+    ResponseEntity<WithdrawalAccepted> withdraw(@PathVariable UUID alertId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = SignedMedia.DESCRIPTION,
+                    content = @Content(mediaType = SignedMedia.JOSE, schema = @Schema(type = "string")))
+            @RequestBody String envelope) {
+        Admitted admitted = gate.admit(envelope, SubmissionTypes.ALERT_WITHDRAW);
+        WithdrawAlertBody body = gate.body(admitted, WithdrawAlertBody.class);
+        samePath(alertId, body.alertId());
+        return answer(steps.withdraw(new AlertId(alertId), body.reason().strip(), admitted));
+    }
+
+    private static void samePath(UUID inPath, UUID inBody) {
+        if (!inBody.equals(inPath)) {
+            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400, "The path names alert " + inPath
+                    + " but the signed body names " + inBody);
         }
-        Acknowledgements.Outcome outcome = acknowledgements.acknowledge(new AlertId(alertId), admitted);
+    }
+
+    private static <A> ResponseEntity<A> answer(AlertSteps.Outcome<A> outcome) {
         return outcome.created() ? ResponseEntity.status(201).body(outcome.accepted())
                 : ResponseEntity.ok(outcome.accepted());
     }

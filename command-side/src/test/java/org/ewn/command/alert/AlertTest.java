@@ -9,6 +9,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.ewn.api.alert.AcknowledgeAlert;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertCategory;
+import org.ewn.api.alert.AlertWithdrawn;
+import org.ewn.api.alert.WithdrawAlert;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.Precedence;
@@ -155,6 +157,55 @@ class AlertTest {
                         && t.failure() == TrustFailure.REPLAYED_SUBMISSION));
     }
 
+    @Test
+    void theOriginatorCanWithdrawItsAlert() {
+        SignedSubmission withdrawal = signedBy(KZ_AGENCY);
+        fixture.given(raised())
+                .when(new WithdrawAlert(alertId, "Found safe", withdrawal))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(1L)
+                .expectEvents(new AlertWithdrawn(alertId, KZ_AGENCY, "Found safe", withdrawal));
+    }
+
+    @Test
+    void anotherAgencyCannotWithdrawTheAlert() {
+        fixture.given(raised())
+                .when(new WithdrawAlert(alertId, "Not mine", signedBy(new AgencyCode("KZ-KNB"))))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.NOT_THE_ORIGINATOR));
+        fixture.given(raised())
+                .when(new WithdrawAlert(alertId, "Not mine", signedBy(UZ_AGENCY)))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.NOT_THE_ORIGINATOR));
+        fixture.given(raised())
+                .when(new WithdrawAlert(alertId, "Not mine", signedBy(new AgencyCode("TM-MVD"))))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.NOT_FOUND));
+    }
+
+    @Test
+    void cannotAcknowledgeOrWithdrawAWithdrawnAlert() {
+        AlertWithdrawn withdrawn = new AlertWithdrawn(alertId, KZ_AGENCY, "Found safe", signedBy(KZ_AGENCY));
+        fixture.given(raised(), withdrawn)
+                .when(new AcknowledgeAlert(alertId, signedBy(UZ_AGENCY)))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.WITHDRAWN));
+        fixture.given(raised(), withdrawn)
+                .when(new WithdrawAlert(alertId, "Again", signedBy(KZ_AGENCY)))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.WITHDRAWN));
+    }
+
+    @Test
+    void theSameWithdrawalAgainGetsTheFirstAnswer() {
+        SignedSubmission withdrawal = signedBy(KZ_AGENCY);
+        fixture.given(raised(), new AlertWithdrawn(alertId, KZ_AGENCY, "Found safe", withdrawal))
+                .when(new WithdrawAlert(alertId, "Found safe", withdrawal))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(1L)
+                .expectNoEvents();
+    }
+
     /** The aggregate's snapshot is its fields as Axon's Jackson serializer writes them; the rules hold after one. */
     @Test
     void theRulesHoldAfterASnapshot() {
@@ -162,6 +213,9 @@ class AlertTest {
         SignedSubmission acknowledgement = signedBy(UZ_AGENCY);
         alert.on(raisedEvent());
         alert.on(new AlertAcknowledged(alertId, MemberCode.of("UZ"), UZ_AGENCY, acknowledgement), 1);
+        Alert withdrawnAlert = new Alert();
+        withdrawnAlert.on(raisedEvent());
+        withdrawnAlert.on(new AlertWithdrawn(alertId, KZ_AGENCY, "Found safe", signedBy(KZ_AGENCY)), 1);
         Serializer serializer = JacksonSerializer.defaultSerializer();
         SerializedObject<byte[]> snapshot = serializer.serialize(alert, byte[].class);
         Alert restored = serializer.deserialize(snapshot);
@@ -173,6 +227,13 @@ class AlertTest {
         assertThatThrownBy(() -> restored.handle(new AcknowledgeAlert(alertId, signedBy(new AgencyCode("TM-MVD")))))
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemTypes.NOT_FOUND));
+        Alert restoredWithdrawn = serializer.deserialize(serializer.serialize(withdrawnAlert, byte[].class));
+        assertThatThrownBy(() -> restoredWithdrawn.handle(new AcknowledgeAlert(alertId, signedBy(UZ_AGENCY))))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemTypes.WITHDRAWN));
+        assertThatThrownBy(() -> restoredWithdrawn.handle(new WithdrawAlert(alertId, "x", signedBy(UZ_AGENCY))))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemTypes.NOT_THE_ORIGINATOR));
     }
 
     private AlertRaised raisedEvent() {

@@ -24,6 +24,7 @@ final class Endpoints {
         PATHS.put(SubmissionTypes.KEY_REVOKE, "/api/v1/agencies/{agency}/keys/{keyId}/revocation");
         PATHS.put(SubmissionTypes.ALERT_RAISE, "/api/v1/alerts");
         PATHS.put(SubmissionTypes.ALERT_ACKNOWLEDGE, "/api/v1/alerts/{alertId}/acknowledgements");
+        PATHS.put(SubmissionTypes.ALERT_WITHDRAW, "/api/v1/alerts/{alertId}/withdrawal");
     }
 
     private Endpoints() {

@@ -82,7 +82,8 @@ class CliSubmitTest {
             "key.enrol        | {\"agency\":\"KZ-KNB\",\"certificate\":\"AA==\"}                                 | /api/v1/agencies/KZ-KNB/keys",
             "key.revoke       | {\"agency\":\"KZ-MVD\",\"keyId\":\"a/b c\",\"reason\":\"lost\"}                  | /api/v1/agencies/KZ-MVD/keys/a%2Fb%20c/revocation",
             "alert.raise      | " + ALERT + " | /api/v1/alerts",
-            "alert.acknowledge | {\"alertId\":\"3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11\"} | /api/v1/alerts/3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11/acknowledgements"})
+            "alert.acknowledge | {\"alertId\":\"3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11\"} | /api/v1/alerts/3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11/acknowledgements",
+            "alert.withdraw   | {\"alertId\":\"3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11\",\"reason\":\"found\"} | /api/v1/alerts/3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11/withdrawal"})
     void postsEachTypeToItsEndpointWithPathVariablesFromTheBody(String type, String body, String path)
             throws IOException {
         Path file = Files.writeString(Files.createTempFile(directory, type, ".json"), body);

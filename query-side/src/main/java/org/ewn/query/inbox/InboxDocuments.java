@@ -5,9 +5,11 @@ import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertCategory;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
+import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.alert.Precedence;
 import org.ewn.api.inbox.InboxAcknowledgement;
 import org.ewn.api.inbox.InboxAlert;
+import org.ewn.api.inbox.InboxWithdrawal;
 import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
 
@@ -24,6 +26,7 @@ import java.util.List;
 final class InboxDocuments {
 
     static final String ACKNOWLEDGEMENTS = "acknowledgements";
+    static final String WITHDRAWAL = "withdrawal";
 
     /** The fields an alert's raising sets; its acknowledgements are set apart, in whatever order events come. */
     Document raisedFields(AlertRaised raised, long position, Instant raisedAt) {
@@ -47,6 +50,12 @@ final class InboxDocuments {
                 .append("at", Date.from(acknowledged.submission().receivedAt()));
     }
 
+    Document withdrawal(AlertWithdrawn withdrawn) {
+        return new Document("agency", withdrawn.agency().value())
+                .append("reason", withdrawn.reason())
+                .append("at", Date.from(withdrawn.submission().receivedAt()));
+    }
+
     /**
      * The alert as {@code viewer}'s member sees it: the originator's member sees every acknowledgement, an
      * addressee only its own.
@@ -58,7 +67,13 @@ final class InboxDocuments {
                 Precedence.valueOf(d.getString("precedence")), AlertCategory.valueOf(d.getString("category")),
                 d.getString("title"), d.getString("text"),
                 d.getDate("submittedAt").toInstant(), d.getDate("raisedAt").toInstant(),
-                acknowledgements(d, originator.member().equals(viewer) ? null : viewer));
+                acknowledgements(d, originator.member().equals(viewer) ? null : viewer), withdrawal(d));
+    }
+
+    private static InboxWithdrawal withdrawal(Document d) {
+        Document withdrawal = d.get(WITHDRAWAL, Document.class);
+        return withdrawal == null ? null : new InboxWithdrawal(new AgencyCode(withdrawal.getString("agency")),
+                withdrawal.getString("reason"), withdrawal.getDate("at").toInstant());
     }
 
     /** @param only the one member whose acknowledgement to show, or null for all */

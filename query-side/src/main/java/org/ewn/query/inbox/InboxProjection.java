@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertEvent;
 import org.ewn.api.alert.AlertRaised;
+import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.inbox.FindInbox;
 import org.ewn.api.inbox.FindInboxAlert;
 import org.ewn.api.inbox.InboxAlert;
@@ -66,6 +67,14 @@ class InboxProjection {
             public Void acknowledged(AlertAcknowledged acknowledged) {
                 alerts.updateOne(Filters.eq("_id", acknowledged.alertId().toString()),
                         Updates.set(documents.acknowledgementField(acknowledged), documents.acknowledgement(acknowledged)),
+                        new UpdateOptions().upsert(true));
+                return null;
+            }
+
+            @Override
+            public Void withdrawn(AlertWithdrawn withdrawn) {
+                alerts.updateOne(Filters.eq("_id", withdrawn.alertId().toString()),
+                        Updates.set(InboxDocuments.WITHDRAWAL, documents.withdrawal(withdrawn)),
                         new UpdateOptions().upsert(true));
                 return null;
             }

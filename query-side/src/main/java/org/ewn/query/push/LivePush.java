@@ -9,6 +9,7 @@ import org.ewn.access.NetworkUser;
 import org.ewn.access.Role;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertEvent;
+import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.inbox.InboxAlert;
 import org.slf4j.Logger;
@@ -83,7 +84,8 @@ class LivePush implements SmartLifecycle {
             public Void raised(AlertRaised raised) {
                 InboxAlert alert = new InboxAlert(raised.alertId(), position(message.trackingToken()),
                         raised.originator(), raised.addressees(), raised.precedence(), raised.category(),
-                        raised.title(), raised.text(), raised.submittedAt(), message.getTimestamp(), List.of());
+                        raised.title(), raised.text(), raised.submittedAt(), message.getTimestamp(), List.of(),
+                        null);
                 for (SimpUser user : users.getUsers()) {
                     NetworkUser officer = StompAccess.networkUser(user.getPrincipal());
                     if (officer != null && officer.hasRole(Role.OFFICER) && raised.isAddressedTo(officer.member())) {
@@ -93,9 +95,14 @@ class LivePush implements SmartLifecycle {
                 return null;
             }
 
+            // acknowledgements and withdrawals show in the inbox; changes to an alert are not pushed live yet
             @Override
             public Void acknowledged(AlertAcknowledged acknowledged) {
-                // acknowledgements show in the inbox; changes to an alert are not pushed live yet
+                return null;
+            }
+
+            @Override
+            public Void withdrawn(AlertWithdrawn withdrawn) {
                 return null;
             }
         });

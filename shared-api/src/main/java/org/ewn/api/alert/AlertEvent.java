@@ -5,7 +5,7 @@ package org.ewn.api.alert;
  * method of {@link Cases}, so a projection that implements {@code Cases} fails to compile until it
  * handles a new kind of event (Java 17 has no exhaustive pattern switch).
  */
-public sealed interface AlertEvent permits AlertRaised, AlertAcknowledged {
+public sealed interface AlertEvent permits AlertRaised, AlertAcknowledged, AlertWithdrawn {
 
     AlertId alertId();
 
@@ -17,5 +17,7 @@ public sealed interface AlertEvent permits AlertRaised, AlertAcknowledged {
         R raised(AlertRaised event);
 
         R acknowledged(AlertAcknowledged event);
+
+        R withdrawn(AlertWithdrawn event);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param position         the global index of the event that raised it, which orders the inbox and lets a
  *                         client tell what it has already seen
  * @param acknowledgements the originator's member sees every addressee's; an addressee sees its own
+ * @param withdrawal       null unless the originator withdrew it
  */
 public record InboxAlert(AlertId alertId,
                          long position,
@@ -26,7 +27,8 @@ public record InboxAlert(AlertId alertId,
                          String text,
                          Instant submittedAt,
                          Instant raisedAt,
-                         List<InboxAcknowledgement> acknowledgements) {
+                         List<InboxAcknowledgement> acknowledgements,
+                         InboxWithdrawal withdrawal) {
 
     public InboxAlert {
         acknowledgements = List.copyOf(acknowledgements);

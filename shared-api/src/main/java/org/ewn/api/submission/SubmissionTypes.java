@@ -12,6 +12,7 @@ public final class SubmissionTypes {
     public static final String KEY_REVOKE = "key.revoke";
     public static final String ALERT_RAISE = "alert.raise";
     public static final String ALERT_ACKNOWLEDGE = "alert.acknowledge";
+    public static final String ALERT_WITHDRAW = "alert.withdraw";
 
     private SubmissionTypes() {
     }

@@ -14,13 +14,14 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Addressees acknowledge an alert with a signed submission; the originator's member sees who did, each addressee
- * its own. Shares its application with {@link NetworkIT}.
+ * What happens to an alert after it is raised, over HTTP: addressees acknowledge it with a signed submission (the
+ * originator's member sees who did, each addressee its own), and the originating agency withdraws it. Shares its
+ * application with {@link NetworkIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ewn.data.dir=target/it-data/network",
         "ewn.demo.password=" + NetworkClient.DEMO_PASSWORD})
-class AcknowledgementIT {
+class AlertStepsIT {
 
     @LocalServerPort
     int port;
@@ -61,6 +62,26 @@ class AcknowledgementIT {
         String unknown = UUID.randomUUID().toString();
         assertRefused(api.submit(path(unknown), acknowledgement("UZ-DEMO", unknown)), 404, "not-found");
         assertRefused(api.submit(path(alertId), acknowledgement("UZ-DEMO", unknown)), 400, "invalid-request");
+    }
+
+    @Test
+    void theOriginatorWithdrawsAndEveryAddresseeSeesItWithdrawn() {
+        String alertId = raised();
+        String withdrawal = api.signer("KZ-DEMO").sign("alert.withdraw", Map.of("alertId", alertId,
+                "reason", "The child was found safe"));
+        assertRefused(api.submit("/api/v1/alerts/" + alertId + "/withdrawal", api.signer("UZ-DEMO").sign(
+                "alert.withdraw", Map.of("alertId", alertId, "reason", "Not ours"))), 403, "not-the-originator");
+
+        NetworkClient.Reply first = api.submit("/api/v1/alerts/" + alertId + "/withdrawal", withdrawal);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(api.submit("/api/v1/alerts/" + alertId + "/withdrawal", withdrawal).json()).isEqualTo(first.json());
+        assertRefused(api.submit(path(alertId), acknowledgement("KG-DEMO", alertId)), 409, "withdrawn");
+
+        for (String officer : List.of("kz-officer", "kg-officer", "uz-officer")) {
+            JsonNode alert = await(officer, alertId, a -> !a.get("withdrawal").isNull());
+            assertThat(alert.get("withdrawal").get("reason").asText()).isEqualTo("The child was found safe");
+            assertThat(alert.get("withdrawal").get("agency").asText()).isEqualTo("KZ-DEMO");
+        }
     }
 
     private String raised() {
