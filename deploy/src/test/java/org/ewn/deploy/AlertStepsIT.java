@@ -84,6 +84,41 @@ class AlertStepsIT {
         }
     }
 
+    @Test
+    void anAlertCarriesItsHandlingGradingAndDeadline() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(NetworkClient.alert(List.of("KG"), "Graded"));
+        body.put("precedence", "IMMEDIATE");
+        body.put("marking", "AMBER_STRICT");
+        body.put("restrictions", Map.of("purpose", "border security", "onwardSharingNeedsPermission", true));
+        body.put("reliability", "B");
+        body.put("accuracy", 2);
+        body.put("status", "EXERCISE");
+        body.put("attachments", List.of(Map.of("sha256", "0f".repeat(32), "name", "route.pdf",
+                "mediaType", "application/pdf", "size", 2048)));
+        NetworkClient.Reply reply = api.raise("TJ-DEMO", UUID.randomUUID(), body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        String alertId = reply.json().get("alertId").asText();
+
+        JsonNode alert = await("kg-officer", alertId, a -> true);
+        JsonNode details = alert.get("details");
+        assertThat(details.get("marking").asText()).isEqualTo("AMBER_STRICT");
+        assertThat(details.get("restrictions").get("purpose").asText()).isEqualTo("border security");
+        assertThat(details.get("reliability").asText()).isEqualTo("B");
+        assertThat(details.get("accuracy").asInt()).isEqualTo(2);
+        assertThat(details.get("status").asText()).isEqualTo("EXERCISE");
+        assertThat(details.get("attachments").get(0).get("name").asText()).isEqualTo("route.pdf");
+        java.time.Duration deadline = java.time.Duration.between(
+                java.time.Instant.parse(alert.get("submittedAt").asText()),
+                java.time.Instant.parse(alert.get("acknowledgeBy").asText()));
+        assertThat(deadline).as("IMMEDIATE: within the hour").isEqualTo(java.time.Duration.ofHours(1));
+        JsonNode board = await("tj-officer", alertId, a -> a.get("board").size() == 1).get("board");
+        assertThat(board.get(0).get("state").asText()).isEqualTo("DELIVERED");
+
+        Map<String, Object> invalid = new java.util.LinkedHashMap<>(NetworkClient.alert(List.of("KG"), "Bad"));
+        invalid.put("accuracy", 5);
+        assertRefused(api.raise("TJ-DEMO", UUID.randomUUID(), invalid), 400, "invalid-request");
+    }
+
     private String raised() {
         NetworkClient.Reply reply = api.raise("KZ-DEMO", List.of("KG", "UZ"), "To be acknowledged");
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);

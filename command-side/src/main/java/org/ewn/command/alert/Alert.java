@@ -54,8 +54,8 @@ class Alert {
         mustBeAddressedToSomeone(command);
         mustHaveATitle(command);
         apply(new AlertRaised(command.alertId(), command.originator(), List.copyOf(command.addressees()),
-                command.precedence(), command.category(), command.title(), command.text(),
-                command.submission()));
+                command.precedence(), command.category(), command.title(), command.text(), command.details(),
+                command.acknowledgeBy(), command.submission()));
     }
 
     /** Answers with the sequence number of the acknowledgement's event, the same when it is repeated. */

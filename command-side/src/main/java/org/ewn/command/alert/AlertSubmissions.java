@@ -5,7 +5,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ewn.api.ProblemException;
 import org.ewn.api.ProblemTypes;
+import org.ewn.api.alert.AlertDetails;
 import org.ewn.api.alert.AlertId;
+import org.ewn.api.alert.AlertStatus;
+import org.ewn.api.alert.AttachmentReference;
+import org.ewn.api.alert.HandlingMarking;
+import org.ewn.api.alert.OriginatorRestrictions;
+import org.ewn.api.alert.SourceReliability;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.RaiseAlert;
 import org.ewn.api.member.MemberCode;
@@ -17,6 +23,7 @@ import org.ewn.command.submission.TrustRegistry;
 import org.ewn.trust.NetworkMembership;
 import org.ewn.trust.TrustException;
 import org.ewn.trust.TrustFailure;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -31,25 +38,30 @@ import java.util.TreeSet;
  * meets the existing alert: the same signed content gets the original answer and receipt, other content is refused.
  */
 @Service
+@EnableConfigurationProperties(AlertProperties.class)
 class AlertSubmissions {
 
     private final CommandGateway commands;
     private final EventStore events;
     private final TrustRegistry registry;
     private final Receipts receipts;
+    private final AlertProperties properties;
 
-    AlertSubmissions(CommandGateway commands, EventStore events, TrustRegistry registry, Receipts receipts) {
+    AlertSubmissions(CommandGateway commands, EventStore events, TrustRegistry registry, Receipts receipts,
+                     AlertProperties properties) {
         this.commands = commands;
         this.events = events;
         this.registry = registry;
         this.receipts = receipts;
+        this.properties = properties;
     }
 
     Outcome raise(Admitted admitted, RaiseAlertBody body) {
         SignedSubmission submission = admitted.submission();
         AlertId alertId = new AlertId(submission.submissionId());
         RaiseAlert command = new RaiseAlert(alertId, submission.agency(), addressees(body), body.precedence(),
-                body.category(), body.title(), body.text(), submission);
+                body.category(), body.title(), body.text(), details(body, submission),
+                submission.receivedAt().plus(properties.acknowledgeWithin(body.precedence())), submission);
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException e) {
@@ -90,6 +102,21 @@ class AlertSubmissions {
                     "Not members of the network, or suspended: " + String.join(", ", unknown));
         }
         return addressees;
+    }
+
+    private static AlertDetails details(RaiseAlertBody body, SignedSubmission submission) {
+        RaiseAlertBody.Restrictions restrictions = body.restrictions();
+        List<AttachmentReference> attachments = body.attachments() == null ? List.of() : body.attachments().stream()
+                .map(a -> new AttachmentReference(a.sha256(), a.name(), a.mediaType(), a.size())).toList();
+        return new AlertDetails(
+                body.marking() == null ? HandlingMarking.AMBER : body.marking(),
+                restrictions == null ? OriginatorRestrictions.NONE : new OriginatorRestrictions(
+                        restrictions.purpose(), Boolean.TRUE.equals(restrictions.onwardSharingNeedsPermission())),
+                body.reliability() == null ? SourceReliability.X : body.reliability(),
+                body.accuracy() == null ? 4 : body.accuracy(),
+                body.status() == null ? AlertStatus.ACTUAL : body.status(),
+                body.validFrom() == null ? submission.signedAt() : body.validFrom(),
+                body.validUntil(), attachments);
     }
 
     private static Optional<MemberCode> parse(String code) {

@@ -1,25 +1,54 @@
 package org.ewn.command.alert;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.ewn.api.alert.AlertCategory;
+import org.ewn.api.alert.AlertStatus;
+import org.ewn.api.alert.HandlingMarking;
 import org.ewn.api.alert.Precedence;
+import org.ewn.api.alert.SourceReliability;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The signed body of an {@code alert.raise} submission. Give either {@code allMembers: true} or a list of
- * {@code addressees} (member codes): the signature then covers exactly who the alert is for.
+ * {@code addressees} (member codes): the signature then covers exactly who the alert is for. Left out, the
+ * marking is AMBER, the source X (not assessed) and the accuracy 4 (cannot be judged), the status ACTUAL, and the
+ * alert is valid from its signing with no end.
  */
 record RaiseAlertBody(Boolean allMembers,
                       @Size(max = 100) List<@NotBlank String> addressees,
                       @NotNull Precedence precedence,
                       @NotNull AlertCategory category,
                       @NotBlank @Size(max = 200) String title,
-                      @Size(max = 20_000) String text) {
+                      @Size(max = 20_000) String text,
+                      HandlingMarking marking,
+                      @Valid Restrictions restrictions,
+                      SourceReliability reliability,
+                      @Min(1) @Max(4) Integer accuracy,
+                      AlertStatus status,
+                      Instant validFrom,
+                      Instant validUntil,
+                      @Size(max = 20) List<@Valid @NotNull Attachment> attachments) {
 
     boolean toAllMembers() {
         return Boolean.TRUE.equals(allMembers);
+    }
+
+    /** @param purpose the only purpose the alert may be used for */
+    record Restrictions(@Size(max = 500) String purpose, Boolean onwardSharingNeedsPermission) {
+    }
+
+    record Attachment(@NotNull @Pattern(regexp = "[0-9a-f]{64}") String sha256,
+                      @NotBlank @Size(max = 255) String name,
+                      @NotBlank @Size(max = 100) String mediaType,
+                      @PositiveOrZero long size) {
     }
 }

@@ -9,6 +9,11 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.ewn.api.alert.AcknowledgeAlert;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertCategory;
+import org.ewn.api.alert.AlertDetails;
+import org.ewn.api.alert.AlertStatus;
+import org.ewn.api.alert.HandlingMarking;
+import org.ewn.api.alert.OriginatorRestrictions;
+import org.ewn.api.alert.SourceReliability;
 import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.alert.WithdrawAlert;
 import org.ewn.api.alert.AlertId;
@@ -40,6 +45,10 @@ class AlertTest {
     private static final AgencyCode KZ_AGENCY = new AgencyCode("KZ-MVD");
     private static final AgencyCode UZ_AGENCY = new AgencyCode("UZ-MVD");
     private static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
+    private static final AlertDetails DETAILS = new AlertDetails(HandlingMarking.AMBER_STRICT,
+            new OriginatorRestrictions("counter-terrorism investigations", true), SourceReliability.B, 2,
+            AlertStatus.ACTUAL, NOW, NOW.plusSeconds(86_400), List.of());
+    private static final Instant DEADLINE = NOW.plusSeconds(900);
     private static final SignedSubmission SUBMISSION = new SignedSubmission(UUID.randomUUID(), "alert.raise",
             KZ_AGENCY, "key-id", NOW, NOW, "hash", "header.payload.signature");
 
@@ -59,7 +68,7 @@ class AlertTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AlertRaised(alertId, KZ_AGENCY, List.of(MemberCode.of("KG"), MemberCode.of("UZ")),
                         Precedence.FLASH, AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, "Border crossing planned",
-                        "Details follow", SUBMISSION));
+                        "Details follow", DETAILS, DEADLINE, SUBMISSION));
     }
 
     @Test
@@ -98,7 +107,7 @@ class AlertTest {
 
     private RaiseAlert raise(Set<MemberCode> addressees, String title) {
         return new RaiseAlert(alertId, KZ_AGENCY, new TreeSet<>(addressees), Precedence.FLASH,
-                AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, title, "Details follow", SUBMISSION);
+                AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, title, "Details follow", DETAILS, DEADLINE, SUBMISSION);
     }
 
     @Test
@@ -238,7 +247,7 @@ class AlertTest {
 
     private AlertRaised raisedEvent() {
         return new AlertRaised(alertId, KZ_AGENCY, List.of(MemberCode.of("KG"), MemberCode.of("UZ")),
-                Precedence.FLASH, AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, "Raised", "Details", SUBMISSION);
+                Precedence.FLASH, AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, "Raised", "Details", DETAILS, DEADLINE, SUBMISSION);
     }
 
     private AlertRaised raised() {

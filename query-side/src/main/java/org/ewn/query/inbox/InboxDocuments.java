@@ -7,6 +7,7 @@ import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.alert.Precedence;
+import org.ewn.api.inbox.AddresseeState;
 import org.ewn.api.inbox.InboxAcknowledgement;
 import org.ewn.api.inbox.InboxAlert;
 import org.ewn.api.inbox.InboxWithdrawal;
@@ -38,7 +39,9 @@ final class InboxDocuments {
                 .append("title", raised.title())
                 .append("text", raised.text())
                 .append("submittedAt", Date.from(raised.submittedAt()))
-                .append("raisedAt", Date.from(raisedAt));
+                .append("raisedAt", Date.from(raisedAt))
+                .append("details", DetailsDocuments.toDocument(raised.details()))
+                .append("acknowledgeBy", Date.from(raised.acknowledgeBy()));
     }
 
     String acknowledgementField(AlertAcknowledged acknowledged) {
@@ -60,14 +63,36 @@ final class InboxDocuments {
      * The alert as {@code viewer}'s member sees it: the originator's member sees every acknowledgement, an
      * addressee only its own.
      */
-    InboxAlert toAlert(Document d, MemberCode viewer) {
+    InboxAlert toAlert(Document d, MemberCode viewer, Instant now) {
         List<MemberCode> addressees = d.getList("addressees", String.class).stream().map(MemberCode::new).toList();
         AgencyCode originator = new AgencyCode(d.getString("originator"));
+        boolean originators = originator.member().equals(viewer);
+        Instant acknowledgeBy = d.getDate("acknowledgeBy").toInstant();
+        List<InboxAcknowledgement> acknowledgements = acknowledgements(d, originators ? null : viewer);
         return new InboxAlert(AlertId.of(d.getString("_id")), d.getLong("position"), originator, addressees,
                 Precedence.valueOf(d.getString("precedence")), AlertCategory.valueOf(d.getString("category")),
                 d.getString("title"), d.getString("text"),
                 d.getDate("submittedAt").toInstant(), d.getDate("raisedAt").toInstant(),
-                acknowledgements(d, originator.member().equals(viewer) ? null : viewer), withdrawal(d));
+                DetailsDocuments.fromDocument(d.get("details", Document.class)), acknowledgeBy, acknowledgements,
+                originators ? board(addressees, acknowledgements, acknowledgeBy, now) : List.of(), withdrawal(d));
+    }
+
+    /** Per addressee: acknowledged, overdue once the deadline has passed without it, else delivered. */
+    private static List<AddresseeState> board(List<MemberCode> addressees, List<InboxAcknowledgement> acknowledgements,
+                                              Instant acknowledgeBy, Instant now) {
+        List<AddresseeState> board = new ArrayList<>();
+        for (MemberCode addressee : addressees) {
+            InboxAcknowledgement acknowledgement = acknowledgements.stream()
+                    .filter(a -> a.member().equals(addressee)).findFirst().orElse(null);
+            if (acknowledgement != null) {
+                board.add(new AddresseeState(addressee, AddresseeState.State.ACKNOWLEDGED,
+                                             acknowledgement.acknowledgedAt()));
+            } else {
+                board.add(new AddresseeState(addressee, now.isAfter(acknowledgeBy) ? AddresseeState.State.OVERDUE
+                        : AddresseeState.State.DELIVERED, null));
+            }
+        }
+        return board;
     }
 
     private static InboxWithdrawal withdrawal(Document d) {

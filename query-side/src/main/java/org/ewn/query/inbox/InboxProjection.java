@@ -20,8 +20,10 @@ import org.ewn.api.inbox.FindInbox;
 import org.ewn.api.inbox.FindInboxAlert;
 import org.ewn.api.inbox.InboxAlert;
 import org.ewn.api.inbox.InboxPage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,9 +50,12 @@ class InboxProjection {
     private final MongoCollection<Document> members;
     private final InboxDocuments documents = new InboxDocuments();
 
-    InboxProjection(MongoDatabase database) {
+    private final Clock clock;
+
+    InboxProjection(MongoDatabase database, ObjectProvider<Clock> clock) {
         this.alerts = database.getCollection(ALERTS);
         this.members = database.getCollection(MEMBERS);
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @EventHandler
@@ -103,7 +108,7 @@ class InboxProjection {
         List<String> ids = newestFirst.subList(from, to).stream().map(d -> d.getString("alert")).toList();
         Map<String, InboxAlert> byId = new HashMap<>();
         for (Document d : alerts.find(Filters.in("_id", ids))) {
-            byId.put(d.getString("_id"), documents.toAlert(d, query.member()));
+            byId.put(d.getString("_id"), documents.toAlert(d, query.member(), clock.instant()));
         }
         List<InboxAlert> page = ids.stream().map(byId::get).filter(a -> a != null).toList();
         return new InboxPage(page, query.page(), query.size(), newestFirst.size());
@@ -116,7 +121,7 @@ class InboxProjection {
         if (document == null) {
             return Optional.empty();
         }
-        InboxAlert alert = documents.toAlert(document, query.member());
+        InboxAlert alert = documents.toAlert(document, query.member(), clock.instant());
         boolean entitled = alert.addressees().contains(query.member()) || alert.originator().member().equals(query.member());
         return entitled ? Optional.of(alert) : Optional.empty();
     }

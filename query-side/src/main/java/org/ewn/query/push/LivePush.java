@@ -84,8 +84,8 @@ class LivePush implements SmartLifecycle {
             public Void raised(AlertRaised raised) {
                 InboxAlert alert = new InboxAlert(raised.alertId(), position(message.trackingToken()),
                         raised.originator(), raised.addressees(), raised.precedence(), raised.category(),
-                        raised.title(), raised.text(), raised.submittedAt(), message.getTimestamp(), List.of(),
-                        null);
+                        raised.title(), raised.text(), raised.submittedAt(), message.getTimestamp(), raised.details(),
+                        raised.acknowledgeBy(), List.of(), List.of(), null);
                 for (SimpUser user : users.getUsers()) {
                     NetworkUser officer = StompAccess.networkUser(user.getPrincipal());
                     if (officer != null && officer.hasRole(Role.OFFICER) && raised.isAddressedTo(officer.member())) {

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * An alert was raised by an agency and addressed to the listed members (sorted, never empty).
  *
- * @param submission the signed submission that raised it, kept whole so that it can be verified again
+ * @param details       its handling, grading, status, validity and attachments
+ * @param acknowledgeBy when each addressee must have acknowledged it, set by its precedence
+ * @param submission    the signed submission that raised it, kept whole so that it can be verified again
  */
 @Revision("1")
 public record AlertRaised(AlertId alertId,
@@ -21,6 +23,8 @@ public record AlertRaised(AlertId alertId,
                           AlertCategory category,
                           String title,
                           String text,
+                          AlertDetails details,
+                          Instant acknowledgeBy,
                           SignedSubmission submission) implements AlertEvent {
 
     public AlertRaised {

@@ -5,6 +5,7 @@ import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.submission.SignedSubmission;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -14,7 +15,8 @@ import java.util.TreeSet;
  * members" becomes the explicit list of members at the time of raising, so the event records exactly
  * who was addressed.
  *
- * @param submission the verified signed submission that asks for it
+ * @param acknowledgeBy when each addressee must have acknowledged it
+ * @param submission    the verified signed submission that asks for it
  */
 public record RaiseAlert(@TargetAggregateIdentifier AlertId alertId,
                          AgencyCode originator,
@@ -23,6 +25,8 @@ public record RaiseAlert(@TargetAggregateIdentifier AlertId alertId,
                          AlertCategory category,
                          String title,
                          String text,
+                         AlertDetails details,
+                         Instant acknowledgeBy,
                          SignedSubmission submission) {
 
     public RaiseAlert {
@@ -30,6 +34,8 @@ public record RaiseAlert(@TargetAggregateIdentifier AlertId alertId,
         Objects.requireNonNull(originator, "originator");
         Objects.requireNonNull(precedence, "precedence");
         Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(details, "details");
+        Objects.requireNonNull(acknowledgeBy, "acknowledgeBy");
         Objects.requireNonNull(submission, "submission");
         addressees = new TreeSet<>(Objects.requireNonNull(addressees, "addressees"));
     }
