@@ -29,6 +29,7 @@ public final class ProblemTypes {
     public static final URI ALREADY_ACKNOWLEDGED = type("already-acknowledged");
     public static final URI WITHDRAWN = type("withdrawn");
     public static final URI NOT_THE_ORIGINATOR = type("not-the-originator");
+    public static final URI EXPIRED = type("expired");
     public static final URI CONCURRENT_MODIFICATION = type("concurrent-modification");
     public static final URI NOT_FOUND = type("not-found");
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");

@@ -14,6 +14,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertEvent;
+import org.ewn.api.alert.AlertFollowedUp;
+import org.ewn.api.alert.OnwardSharingDecided;
+import org.ewn.api.alert.OnwardSharingRequested;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.inbox.FindInbox;
@@ -81,6 +84,21 @@ class InboxProjection {
                 alerts.updateOne(Filters.eq("_id", withdrawn.alertId().toString()),
                         Updates.set(InboxDocuments.WITHDRAWAL, documents.withdrawal(withdrawn)),
                         new UpdateOptions().upsert(true));
+                return null;
+            }
+
+            @Override
+            public Void followedUp(AlertFollowedUp followedUp) {
+                return null;
+            }
+
+            @Override
+            public Void sharingRequested(OnwardSharingRequested requested) {
+                return null;
+            }
+
+            @Override
+            public Void sharingDecided(OnwardSharingDecided decided) {
                 return null;
             }
         });

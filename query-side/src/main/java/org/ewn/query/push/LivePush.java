@@ -9,6 +9,9 @@ import org.ewn.access.NetworkUser;
 import org.ewn.access.Role;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertEvent;
+import org.ewn.api.alert.AlertFollowedUp;
+import org.ewn.api.alert.OnwardSharingDecided;
+import org.ewn.api.alert.OnwardSharingRequested;
 import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.inbox.InboxAlert;
@@ -103,6 +106,21 @@ class LivePush implements SmartLifecycle {
 
             @Override
             public Void withdrawn(AlertWithdrawn withdrawn) {
+                return null;
+            }
+
+            @Override
+            public Void followedUp(AlertFollowedUp followedUp) {
+                return null;
+            }
+
+            @Override
+            public Void sharingRequested(OnwardSharingRequested requested) {
+                return null;
+            }
+
+            @Override
+            public Void sharingDecided(OnwardSharingDecided decided) {
                 return null;
             }
         });

@@ -5,7 +5,9 @@ package org.ewn.api.alert;
  * method of {@link Cases}, so a projection that implements {@code Cases} fails to compile until it
  * handles a new kind of event (Java 17 has no exhaustive pattern switch).
  */
-public sealed interface AlertEvent permits AlertRaised, AlertAcknowledged, AlertWithdrawn {
+public sealed interface AlertEvent
+        permits AlertRaised, AlertAcknowledged, AlertWithdrawn, AlertFollowedUp, OnwardSharingRequested,
+                OnwardSharingDecided {
 
     AlertId alertId();
 
@@ -19,5 +21,11 @@ public sealed interface AlertEvent permits AlertRaised, AlertAcknowledged, Alert
         R acknowledged(AlertAcknowledged event);
 
         R withdrawn(AlertWithdrawn event);
+
+        R followedUp(AlertFollowedUp event);
+
+        R sharingRequested(OnwardSharingRequested event);
+
+        R sharingDecided(OnwardSharingDecided event);
     }
 }

@@ -13,6 +13,9 @@ public final class SubmissionTypes {
     public static final String ALERT_RAISE = "alert.raise";
     public static final String ALERT_ACKNOWLEDGE = "alert.acknowledge";
     public static final String ALERT_WITHDRAW = "alert.withdraw";
+    public static final String ALERT_FOLLOW_UP = "alert.follow-up";
+    public static final String ALERT_SHARING_REQUEST = "alert.sharing-request";
+    public static final String ALERT_SHARING_DECISION = "alert.sharing-decision";
 
     private SubmissionTypes() {
     }
