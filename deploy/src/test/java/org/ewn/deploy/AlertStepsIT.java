@@ -119,6 +119,35 @@ class AlertStepsIT {
         assertRefused(api.raise("TJ-DEMO", UUID.randomUUID(), invalid), 400, "invalid-request");
     }
 
+    @Test
+    void theOriginatorFollowsUpAndDecidesOnRequestsToShareOnward() {
+        String alertId = raised();
+        String steps = "/api/v1/alerts/" + alertId;
+        NetworkClient.Reply followUp = api.submit(steps + "/follow-ups", api.signer("KZ-DEMO").sign("alert.follow-up",
+                Map.of("alertId", alertId, "text", "Seen again at the market")));
+        assertThat(followUp.status()).as(followUp.body()).isEqualTo(201);
+        assertThat(followUp.json().get("type").asText()).isEqualTo("alert.follow-up");
+        assertRefused(api.submit(steps + "/follow-ups", api.signer("UZ-DEMO").sign("alert.follow-up",
+                Map.of("alertId", alertId, "text", "Not ours"))), 403, "not-the-originator");
+
+        NetworkClient.Reply request = api.submit(steps + "/sharing-requests", api.signer("UZ-DEMO").sign(
+                "alert.sharing-request", Map.of("alertId", alertId, "recipients", "the regional police",
+                        "purpose", "the search")));
+        assertThat(request.status()).as(request.body()).isEqualTo(201);
+        String requestId = request.json().get("submissionId").asText();
+        assertRefused(api.submit(steps + "/sharing-requests", api.signer("TM-DEMO").sign("alert.sharing-request",
+                Map.of("alertId", alertId, "recipients", "press", "purpose", "publicity"))), 404, "not-found");
+
+        String decision = api.signer("KZ-DEMO").sign("alert.sharing-decision", Map.of("alertId", alertId,
+                "requestId", requestId, "granted", true, "reason", "For the search only"));
+        String decisionPath = steps + "/sharing-requests/" + requestId + "/decision";
+        NetworkClient.Reply decided = api.submit(decisionPath, decision);
+        assertThat(decided.status()).as(decided.body()).isEqualTo(201);
+        assertThat(api.submit(decisionPath, decision).json()).as("the same answer").isEqualTo(decided.json());
+        assertRefused(api.submit(decisionPath, api.signer("KZ-DEMO").sign("alert.sharing-decision", Map.of(
+                "alertId", alertId, "requestId", requestId, "granted", false, "reason", "No"))), 409, "invalid-state");
+    }
+
     private String raised() {
         NetworkClient.Reply reply = api.raise("KZ-DEMO", List.of("KG", "UZ"), "To be acknowledged");
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);

@@ -84,7 +84,9 @@ public class AccessAutoConfiguration {
                         .requestMatchers("/ws", "/ws/**").permitAll()
                         // a signed submission authenticates itself: its signature is checked before anything else
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts", "/api/v1/alerts/*/acknowledgements",
-                                "/api/v1/alerts/*/withdrawal", "/api/v1/network", "/api/v1/members",
+                                "/api/v1/alerts/*/withdrawal", "/api/v1/alerts/*/follow-ups",
+                                "/api/v1/alerts/*/sharing-requests", "/api/v1/alerts/*/sharing-requests/*/decision",
+                                "/api/v1/network", "/api/v1/members",
                                 "/api/v1/members/*/suspension", "/api/v1/members/*/reinstatement", "/api/v1/agencies",
                                 "/api/v1/agencies/*/keys", "/api/v1/agencies/*/keys/*/revocation").permitAll()
                         // the certificates receipts and submissions are verified with are public

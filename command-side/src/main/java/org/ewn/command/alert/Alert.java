@@ -12,7 +12,13 @@ import org.ewn.api.alert.AcknowledgeAlert;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
+import org.ewn.api.alert.AlertFollowedUp;
 import org.ewn.api.alert.AlertWithdrawn;
+import org.ewn.api.alert.DecideOnwardSharing;
+import org.ewn.api.alert.FollowUpAlert;
+import org.ewn.api.alert.OnwardSharingDecided;
+import org.ewn.api.alert.OnwardSharingRequested;
+import org.ewn.api.alert.RequestOnwardSharing;
 import org.ewn.api.alert.RaiseAlert;
 import org.ewn.api.alert.WithdrawAlert;
 import org.ewn.api.member.MemberCode;
@@ -22,10 +28,13 @@ import org.ewn.trust.TrustFailure;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -43,6 +52,11 @@ class Alert {
     private String originator;
     private String originatorMember;
     private Instant withdrawnAt;
+    private Instant validUntil;
+    private int followUps;
+    /** Open onward-sharing requests (their submission ids) → the requesting member. */
+    private Map<UUID, String> openSharingRequests = new HashMap<>();
+    private Set<UUID> decidedSharingRequests = new HashSet<>();
     private TreeSet<String> addressees = new TreeSet<>();
     /** Member code → when it acknowledged. */
     private Map<String, Instant> acknowledged = new HashMap<>();
@@ -58,33 +72,66 @@ class Alert {
                 command.acknowledgeBy(), command.submission()));
     }
 
-    /** Answers with the sequence number of the acknowledgement's event, the same when it is repeated. */
+    // Every later step answers with the sequence number of its event, the same when its submission is repeated.
+
     @CommandHandler
     long handle(AcknowledgeAlert command) {
-        SignedSubmission submission = command.submission();
-        Recorded recorded = submissions.get(submission.submissionId());
-        if (recorded != null) {
-            return sameSubmissionAgain(recorded, submission);
-        }
-        MemberCode member = submission.agency().member();
-        onlyAddresseesMayAcknowledge(member);
-        cannotActOnAWithdrawnAlert();
-        eachAddresseeAcknowledgesOnce(member);
-        apply(new AlertAcknowledged(alertId, member, submission.agency(), submission));
-        return submissions.get(submission.submissionId()).sequence();
+        return once(command.submission(), submission -> {
+            MemberCode member = submission.agency().member();
+            onlyAddresseesMayAcknowledge(member);
+            cannotActOnAWithdrawnAlert();
+            cannotActOnAnExpiredAlert(submission);
+            eachAddresseeAcknowledgesOnce(member);
+            apply(new AlertAcknowledged(alertId, member, submission.agency(), submission));
+        });
     }
 
-    /** Answers with the sequence number of the withdrawal's event, the same when it is repeated. */
     @CommandHandler
     long handle(WithdrawAlert command) {
-        SignedSubmission submission = command.submission();
+        return once(command.submission(), submission -> {
+            onlyTheOriginator(submission, "withdraw");
+            cannotActOnAWithdrawnAlert();
+            apply(new AlertWithdrawn(alertId, submission.agency(), command.reason(), submission));
+        });
+    }
+
+    @CommandHandler
+    long handle(FollowUpAlert command) {
+        return once(command.submission(), submission -> {
+            onlyTheOriginator(submission, "follow it up");
+            cannotActOnAWithdrawnAlert();
+            cannotActOnAnExpiredAlert(submission);
+            apply(new AlertFollowedUp(alertId, followUps + 1, submission.agency(), command.text(), submission));
+        });
+    }
+
+    @CommandHandler
+    long handle(RequestOnwardSharing command) {
+        return once(command.submission(), submission -> {
+            MemberCode member = submission.agency().member();
+            onlyAddresseesMayAcknowledge(member);
+            cannotActOnAWithdrawnAlert();
+            apply(new OnwardSharingRequested(alertId, submission.submissionId(), member, submission.agency(),
+                                             command.recipients(), command.purpose(), submission));
+        });
+    }
+
+    @CommandHandler
+    long handle(DecideOnwardSharing command) {
+        return once(command.submission(), submission -> {
+            onlyTheOriginator(submission, "decide on sharing it");
+            String requester = requestToDecide(command.requestId());
+            apply(new OnwardSharingDecided(alertId, command.requestId(), new MemberCode(requester), command.granted(),
+                                           command.reason(), submission.agency(), submission));
+        });
+    }
+
+    private long once(SignedSubmission submission, Consumer<SignedSubmission> decide) {
         Recorded recorded = submissions.get(submission.submissionId());
         if (recorded != null) {
             return sameSubmissionAgain(recorded, submission);
         }
-        onlyTheOriginatorWithdraws(submission);
-        cannotActOnAWithdrawnAlert();
-        apply(new AlertWithdrawn(alertId, submission.agency(), command.reason(), submission));
+        decide.accept(submission);
         return submissions.get(submission.submissionId()).sequence();
     }
 
@@ -107,12 +154,12 @@ class Alert {
         }
         if (!addressees.contains(member.value())) {
             throw new ProblemException(ProblemTypes.NOT_AN_ADDRESSEE, 403, "Alert " + alertId
-                    + " is not addressed to " + member + "; only its addressees acknowledge it");
+                    + " is not addressed to " + member + "; only its addressees may do that");
         }
     }
 
     /** Addressees may learn who raised it; anyone else, as for acknowledging, learns nothing. */
-    private void onlyTheOriginatorWithdraws(SignedSubmission submission) {
+    private void onlyTheOriginator(SignedSubmission submission, String action) {
         if (submission.agency().value().equals(originator)) {
             return;
         }
@@ -121,7 +168,7 @@ class Alert {
             throw new ProblemException(ProblemTypes.NOT_FOUND, 404, "No alert " + alertId);
         }
         throw new ProblemException(ProblemTypes.NOT_THE_ORIGINATOR, 403, "Only " + originator
-                + ", which raised alert " + alertId + ", may withdraw it");
+                + ", which raised alert " + alertId + ", may " + action);
     }
 
     private void cannotActOnAWithdrawnAlert() {
@@ -129,6 +176,26 @@ class Alert {
             throw new ProblemException(ProblemTypes.WITHDRAWN, 409, "Alert " + alertId + " was withdrawn at "
                     + withdrawnAt);
         }
+    }
+
+    /** The hub's receipt time decides: an agency cannot back-date its way past the end of validity. */
+    private void cannotActOnAnExpiredAlert(SignedSubmission submission) {
+        if (validUntil != null && submission.receivedAt().isAfter(validUntil)) {
+            throw new ProblemException(ProblemTypes.EXPIRED, 409, "Alert " + alertId + " expired at " + validUntil);
+        }
+    }
+
+    private String requestToDecide(UUID requestId) {
+        if (decidedSharingRequests.contains(requestId)) {
+            throw new ProblemException(ProblemTypes.INVALID_STATE, 409, "Sharing request " + requestId
+                    + " of alert " + alertId + " is already decided");
+        }
+        String requester = openSharingRequests.get(requestId);
+        if (requester == null) {
+            throw new ProblemException(ProblemTypes.NOT_FOUND, 404, "Alert " + alertId + " has no sharing request "
+                    + requestId);
+        }
+        return requester;
     }
 
     private void eachAddresseeAcknowledgesOnce(MemberCode member) {
@@ -152,6 +219,7 @@ class Alert {
         alertId = event.alertId();
         originator = event.originator().value();
         originatorMember = event.originator().member().value();
+        validUntil = event.details() == null ? null : event.details().validUntil();
         event.addressees().forEach(member -> addressees.add(member.value()));
     }
 
@@ -164,6 +232,25 @@ class Alert {
     @EventSourcingHandler
     void on(AlertWithdrawn event, @SequenceNumber long sequence) {
         withdrawnAt = event.submission().receivedAt();
+        record(event.submission(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(AlertFollowedUp event, @SequenceNumber long sequence) {
+        followUps = event.number();
+        record(event.submission(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(OnwardSharingRequested event, @SequenceNumber long sequence) {
+        openSharingRequests.put(event.requestId(), event.member().value());
+        record(event.submission(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(OnwardSharingDecided event, @SequenceNumber long sequence) {
+        openSharingRequests.remove(event.requestId());
+        decidedSharingRequests.add(event.requestId());
         record(event.submission(), sequence);
     }
 

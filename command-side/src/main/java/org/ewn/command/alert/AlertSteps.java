@@ -10,12 +10,17 @@ import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertEvent;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertWithdrawn;
+import org.ewn.api.alert.DecideOnwardSharing;
+import org.ewn.api.alert.FollowUpAlert;
+import org.ewn.api.alert.RequestOnwardSharing;
 import org.ewn.api.alert.WithdrawAlert;
 import org.ewn.api.submission.SignedSubmission;
 import org.ewn.command.submission.Admitted;
 import org.ewn.command.submission.Conflicts;
 import org.ewn.command.submission.Receipts;
 import org.springframework.stereotype.Service;
+
+import java.util.UUID;
 
 /**
  * Turns admitted submissions about an existing alert (acknowledgements, withdrawals) into commands, and answers from
@@ -48,6 +53,27 @@ class AlertSteps {
         return outcome(admitted, recorded.submission(), new WithdrawalAccepted(alertId.value(),
                 recorded.submission().submissionId(), recorded.agency(), recorded.reason(),
                 receipts.issue(recorded.submission(), alertId.toString(), sequence)));
+    }
+
+    Outcome<StepAccepted> followUp(AlertId alertId, String text, Admitted admitted) {
+        return step(alertId, new FollowUpAlert(alertId, text, admitted.submission()), admitted);
+    }
+
+    Outcome<StepAccepted> requestSharing(AlertId alertId, String recipients, String purpose, Admitted admitted) {
+        return step(alertId, new RequestOnwardSharing(alertId, recipients, purpose, admitted.submission()), admitted);
+    }
+
+    Outcome<StepAccepted> decideSharing(AlertId alertId, UUID requestId, boolean granted, String reason,
+                                        Admitted admitted) {
+        return step(alertId, new DecideOnwardSharing(alertId, requestId, granted, reason, admitted.submission()),
+                    admitted);
+    }
+
+    private Outcome<StepAccepted> step(AlertId alertId, Object command, Admitted admitted) {
+        long sequence = send(alertId, command);
+        SignedSubmission recorded = recorded(alertId, sequence, AlertEvent.class).submission();
+        return outcome(admitted, recorded, new StepAccepted(alertId.value(), recorded.submissionId(),
+                recorded.type(), recorded.agency(), receipts.issue(recorded, alertId.toString(), sequence)));
     }
 
     private long send(AlertId alertId, Object command) {

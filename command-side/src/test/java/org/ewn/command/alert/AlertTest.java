@@ -14,7 +14,13 @@ import org.ewn.api.alert.AlertStatus;
 import org.ewn.api.alert.HandlingMarking;
 import org.ewn.api.alert.OriginatorRestrictions;
 import org.ewn.api.alert.SourceReliability;
+import org.ewn.api.alert.AlertFollowedUp;
 import org.ewn.api.alert.AlertWithdrawn;
+import org.ewn.api.alert.DecideOnwardSharing;
+import org.ewn.api.alert.FollowUpAlert;
+import org.ewn.api.alert.OnwardSharingDecided;
+import org.ewn.api.alert.OnwardSharingRequested;
+import org.ewn.api.alert.RequestOnwardSharing;
 import org.ewn.api.alert.WithdrawAlert;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
@@ -213,6 +219,74 @@ class AlertTest {
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(1L)
                 .expectNoEvents();
+    }
+
+    @Test
+    void theOriginatorFollowsUpWithNumberedFollowUps() {
+        SignedSubmission second = signedBy(KZ_AGENCY);
+        fixture.given(raised(), new AlertFollowedUp(alertId, 1, KZ_AGENCY, "First update", signedBy(KZ_AGENCY)))
+                .when(new FollowUpAlert(alertId, "Second update", second))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AlertFollowedUp(alertId, 2, KZ_AGENCY, "Second update", second));
+        fixture.given(raised())
+                .when(new FollowUpAlert(alertId, "Not mine", signedBy(UZ_AGENCY)))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.NOT_THE_ORIGINATOR));
+    }
+
+    @Test
+    void cannotAcknowledgeOrFollowUpAnExpiredAlert() {
+        AlertDetails shortLived = new AlertDetails(HandlingMarking.GREEN, OriginatorRestrictions.NONE,
+                SourceReliability.X, 4, AlertStatus.ACTUAL, NOW.minusSeconds(7200), NOW.minusSeconds(60), List.of());
+        AlertRaised expired = new AlertRaised(alertId, KZ_AGENCY, List.of(MemberCode.of("UZ")), Precedence.ROUTINE,
+                AlertCategory.OTHER, "Old", "Old", shortLived, NOW, SUBMISSION);
+        fixture.given(expired)
+                .when(new AcknowledgeAlert(alertId, signedBy(UZ_AGENCY)))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.EXPIRED));
+        fixture.given(expired)
+                .when(new FollowUpAlert(alertId, "Too late", signedBy(KZ_AGENCY)))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.EXPIRED));
+    }
+
+    @Test
+    void anAddresseeAsksToShareOnwardAndTheOriginatorDecidesOnce() {
+        SignedSubmission request = signedBy(UZ_AGENCY);
+        OnwardSharingRequested requested = new OnwardSharingRequested(alertId, request.submissionId(),
+                MemberCode.of("UZ"), UZ_AGENCY, "the regional police", "search", request);
+        fixture.given(raised())
+                .when(new RequestOnwardSharing(alertId, "the regional police", "search", request))
+                .expectEvents(requested);
+        SignedSubmission decision = signedBy(KZ_AGENCY);
+        fixture.given(raised(), requested)
+                .when(new DecideOnwardSharing(alertId, request.submissionId(), true, "for the search only", decision))
+                .expectEvents(new OnwardSharingDecided(alertId, request.submissionId(), MemberCode.of("UZ"), true,
+                        "for the search only", KZ_AGENCY, decision));
+        fixture.given(raised(), requested, new OnwardSharingDecided(alertId, request.submissionId(),
+                        MemberCode.of("UZ"), true, "yes", KZ_AGENCY, decision))
+                .when(new DecideOnwardSharing(alertId, request.submissionId(), false, "changed my mind",
+                        signedBy(KZ_AGENCY)))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.INVALID_STATE));
+    }
+
+    @Test
+    void onlyAddresseesAskAndOnlyTheOriginatorDecides() {
+        fixture.given(raised())
+                .when(new RequestOnwardSharing(alertId, "press", "publicity", signedBy(new AgencyCode("TM-MVD"))))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.NOT_FOUND));
+        SignedSubmission request = signedBy(UZ_AGENCY);
+        fixture.given(raised(), new OnwardSharingRequested(alertId, request.submissionId(), MemberCode.of("UZ"),
+                        UZ_AGENCY, "police", "search", request))
+                .when(new DecideOnwardSharing(alertId, request.submissionId(), true, "self-granted", signedBy(UZ_AGENCY)))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.NOT_THE_ORIGINATOR));
+        fixture.given(raised())
+                .when(new DecideOnwardSharing(alertId, UUID.randomUUID(), true, "unknown", signedBy(KZ_AGENCY)))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.NOT_FOUND));
     }
 
     /** The aggregate's snapshot is its fields as Axon's Jackson serializer writes them; the rules hold after one. */

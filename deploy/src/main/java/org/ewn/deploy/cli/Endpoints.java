@@ -25,6 +25,10 @@ final class Endpoints {
         PATHS.put(SubmissionTypes.ALERT_RAISE, "/api/v1/alerts");
         PATHS.put(SubmissionTypes.ALERT_ACKNOWLEDGE, "/api/v1/alerts/{alertId}/acknowledgements");
         PATHS.put(SubmissionTypes.ALERT_WITHDRAW, "/api/v1/alerts/{alertId}/withdrawal");
+        PATHS.put(SubmissionTypes.ALERT_FOLLOW_UP, "/api/v1/alerts/{alertId}/follow-ups");
+        PATHS.put(SubmissionTypes.ALERT_SHARING_REQUEST, "/api/v1/alerts/{alertId}/sharing-requests");
+        PATHS.put(SubmissionTypes.ALERT_SHARING_DECISION,
+                  "/api/v1/alerts/{alertId}/sharing-requests/{requestId}/decision");
     }
 
     private Endpoints() {

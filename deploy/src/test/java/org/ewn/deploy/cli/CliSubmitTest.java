@@ -83,7 +83,10 @@ class CliSubmitTest {
             "key.revoke       | {\"agency\":\"KZ-MVD\",\"keyId\":\"a/b c\",\"reason\":\"lost\"}                  | /api/v1/agencies/KZ-MVD/keys/a%2Fb%20c/revocation",
             "alert.raise      | " + ALERT + " | /api/v1/alerts",
             "alert.acknowledge | {\"alertId\":\"3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11\"} | /api/v1/alerts/3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11/acknowledgements",
-            "alert.withdraw   | {\"alertId\":\"3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11\",\"reason\":\"found\"} | /api/v1/alerts/3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11/withdrawal"})
+            "alert.withdraw   | {\"alertId\":\"3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11\",\"reason\":\"found\"} | /api/v1/alerts/3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11/withdrawal",
+            "alert.follow-up  | {\"alertId\":\"3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11\",\"text\":\"more\"} | /api/v1/alerts/3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11/follow-ups",
+            "alert.sharing-request | {\"alertId\":\"3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11\",\"recipients\":\"police\",\"purpose\":\"search\"} | /api/v1/alerts/3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11/sharing-requests",
+            "alert.sharing-decision | {\"alertId\":\"3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11\",\"requestId\":\"5e0b7a4c-1d2e-4f30-8a9b-0c1d2e3f4a5b\",\"granted\":true} | /api/v1/alerts/3f2b8c1e-0a4d-4e57-9b1a-6c2f0e8d7a11/sharing-requests/5e0b7a4c-1d2e-4f30-8a9b-0c1d2e3f4a5b/decision"})
     void postsEachTypeToItsEndpointWithPathVariablesFromTheBody(String type, String body, String path)
             throws IOException {
         Path file = Files.writeString(Files.createTempFile(directory, type, ".json"), body);

@@ -1,5 +1,7 @@
 package org.ewn.api.alert;
 
+import org.ewn.api.submission.SignedSubmission;
+
 /**
  * Everything that can happen to an alert. The family is sealed and every member dispatches to its own
  * method of {@link Cases}, so a projection that implements {@code Cases} fails to compile until it
@@ -10,6 +12,9 @@ public sealed interface AlertEvent
                 OnwardSharingDecided {
 
     AlertId alertId();
+
+    /** The signed submission this event was born of. */
+    SignedSubmission submission();
 
     <R> R dispatch(Cases<R> cases);
 
