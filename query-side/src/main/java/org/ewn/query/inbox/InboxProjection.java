@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.ewn.api.alert.AlertAcknowledged;
+import org.ewn.api.alert.AlertEscalated;
 import org.ewn.api.alert.AlertEvent;
 import org.ewn.api.alert.AlertFollowedUp;
 import org.ewn.api.alert.OnwardSharingDecided;
@@ -99,6 +100,11 @@ class InboxProjection {
 
             @Override
             public Void sharingDecided(OnwardSharingDecided decided) {
+                return null;
+            }
+
+            @Override
+            public Void escalated(AlertEscalated escalated) {
                 return null;
             }
         });

@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ewn.access.NetworkUser;
 import org.ewn.access.Role;
 import org.ewn.api.alert.AlertAcknowledged;
+import org.ewn.api.alert.AlertEscalated;
 import org.ewn.api.alert.AlertEvent;
 import org.ewn.api.alert.AlertFollowedUp;
 import org.ewn.api.alert.OnwardSharingDecided;
@@ -121,6 +122,11 @@ class LivePush implements SmartLifecycle {
 
             @Override
             public Void sharingDecided(OnwardSharingDecided decided) {
+                return null;
+            }
+
+            @Override
+            public Void escalated(AlertEscalated escalated) {
                 return null;
             }
         });

@@ -9,11 +9,11 @@ import org.ewn.api.submission.SignedSubmission;
  */
 public sealed interface AlertEvent
         permits AlertRaised, AlertAcknowledged, AlertWithdrawn, AlertFollowedUp, OnwardSharingRequested,
-                OnwardSharingDecided {
+                OnwardSharingDecided, AlertEscalated {
 
     AlertId alertId();
 
-    /** The signed submission this event was born of. */
+    /** The signed submission this event was born of; null for the hub's own escalations. */
     SignedSubmission submission();
 
     <R> R dispatch(Cases<R> cases);
@@ -32,5 +32,7 @@ public sealed interface AlertEvent
         R sharingRequested(OnwardSharingRequested event);
 
         R sharingDecided(OnwardSharingDecided event);
+
+        R escalated(AlertEscalated event);
     }
 }
