@@ -1,5 +1,7 @@
 package org.ewn.deploy;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ewn.api.alert.AlertEscalated;
 import org.ewn.trust.IssuedKey;
 import org.ewn.trust.KeyKind;
 import org.ewn.trust.KeyStores;
@@ -47,6 +49,59 @@ class RestartIT {
         assertThat(Files.readAllBytes(data.resolve("hub.p12"))).as("the same receipt key").isEqualTo(hubKeyBefore);
     }
 
+    /** The deadline passes while no node runs; the next start escalates the addressee that did not acknowledge, once. */
+    @Test
+    void aDeadlineThatPassedWhileTheNetworkWasDownEscalatesOnceAfterTheRestart(@TempDir Path data) throws Exception {
+        String[] quickDeadlines = {"--ewn.alerts.acknowledge-within.flash=6s",
+                                   "--ewn.alerts.escalation.check-interval=200ms"};
+        String alertId;
+        Instant deadline;
+        try (ConfigurableApplicationContext network = start(data, true, quickDeadlines)) {
+            NetworkClient api = client(network);
+            NetworkClient.Reply raised = api.raise("KZ-DEMO", List.of("KG", "UZ"), "Deadline across a restart");
+            assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+            alertId = raised.json().get("alertId").asText();
+            NetworkClient.Reply acknowledged = api.submit("/api/v1/alerts/" + alertId + "/acknowledgements",
+                    api.signer("UZ-DEMO").sign("alert.acknowledge", Map.of("alertId", alertId)));
+            assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(201);
+            deadline = Instant.parse(api.get("/api/v1/inbox/alerts/" + alertId, "kz-officer").json()
+                                        .get("acknowledgeBy").asText());
+        }
+        assertThat(escalationsIn(data, alertId)).as("nothing escalated before the deadline").isEmpty();
+        while (!Instant.now().isAfter(deadline.plusSeconds(1))) {
+            Thread.sleep(200);
+        }
+
+        try (ConfigurableApplicationContext network = start(data, true, quickDeadlines)) {
+            EventStore events = network.getBean(EventStore.class);
+            List<AlertEscalated> escalations = List.of();
+            for (int attempt = 0; attempt < 100 && escalations.isEmpty(); attempt++) {
+                Thread.sleep(100);
+                escalations = escalations(events, alertId);
+            }
+            Thread.sleep(1000);
+            escalations = escalations(events, alertId);
+            assertThat(escalations).as("once, for the addressee that did not acknowledge")
+                    .extracting(e -> e.member().value()).containsExactly("KG");
+            assertThat(escalations.get(0).deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).isEqualTo(deadline);
+        }
+    }
+
+    /** The escalations as a fresh start finds them in the log, before its watch could add any. */
+    private static List<AlertEscalated> escalationsIn(Path data, String alertId) {
+        try (ConfigurableApplicationContext network = start(data, true,
+                "--ewn.alerts.escalation.check-interval=1h")) {
+            return escalations(network.getBean(EventStore.class), alertId);
+        }
+    }
+
+    private static List<AlertEscalated> escalations(EventStore events, String alertId) {
+        try (var stream = events.readEvents(alertId).asStream()) {
+            return stream.map(m -> m.getPayload()).filter(AlertEscalated.class::isInstance)
+                         .map(AlertEscalated.class::cast).toList();
+        }
+    }
+
     @Test
     void demoNetworkCanBeSwitchedOff(@TempDir Path data) {
         try (ConfigurableApplicationContext network = start(data, false)) {
@@ -71,10 +126,11 @@ class RestartIT {
         assertThatThrownBy(() -> start(data, false)).hasStackTraceContaining("wrong password");
     }
 
-    private static ConfigurableApplicationContext start(Path data, boolean demo) {
-        return new SpringApplicationBuilder(NetworkApplication.class).run(
-                "--server.port=0", "--ewn.data.dir=" + data, "--ewn.demo.enabled=" + demo,
-                "--ewn.demo.password=" + NetworkClient.DEMO_PASSWORD);
+    private static ConfigurableApplicationContext start(Path data, boolean demo, String... more) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--ewn.data.dir=" + data,
+                "--ewn.demo.enabled=" + demo, "--ewn.demo.password=" + NetworkClient.DEMO_PASSWORD));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(NetworkApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static NetworkClient client(ConfigurableApplicationContext network) {

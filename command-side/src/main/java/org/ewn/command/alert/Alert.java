@@ -12,7 +12,9 @@ import org.ewn.api.alert.AcknowledgeAlert;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
+import org.ewn.api.alert.AlertEscalated;
 import org.ewn.api.alert.AlertFollowedUp;
+import org.ewn.api.alert.EscalateAlert;
 import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.alert.DecideOnwardSharing;
 import org.ewn.api.alert.FollowUpAlert;
@@ -53,6 +55,8 @@ class Alert {
     private String originatorMember;
     private Instant withdrawnAt;
     private Instant validUntil;
+    private Instant acknowledgeBy;
+    private Set<String> escalated = new HashSet<>();
     private int followUps;
     /** Open onward-sharing requests (their submission ids) → the requesting member. */
     private Map<UUID, String> openSharingRequests = new HashMap<>();
@@ -124,6 +128,23 @@ class Alert {
             apply(new OnwardSharingDecided(alertId, command.requestId(), new MemberCode(requester), command.granted(),
                                            command.reason(), submission.agency(), submission));
         });
+    }
+
+    /**
+     * The hub's deadline watch asks on every node that sees the deadline pass; the alert escalates once per
+     * addressee that has not acknowledged, and ignores the asking otherwise.
+     */
+    @CommandHandler
+    void handle(EscalateAlert command) {
+        String member = command.member().value();
+        if (addressees.contains(member) && !acknowledged.containsKey(member) && !escalated.contains(member)
+            && withdrawnAt == null && !command.now().isBefore(acknowledgeBy) && !expiredBefore(acknowledgeBy)) {
+            apply(new AlertEscalated(alertId, command.member(), acknowledgeBy, command.now()));
+        }
+    }
+
+    private boolean expiredBefore(Instant deadline) {
+        return validUntil != null && validUntil.isBefore(deadline);
     }
 
     private long once(SignedSubmission submission, Consumer<SignedSubmission> decide) {
@@ -220,6 +241,7 @@ class Alert {
         originator = event.originator().value();
         originatorMember = event.originator().member().value();
         validUntil = event.details() == null ? null : event.details().validUntil();
+        acknowledgeBy = event.acknowledgeBy();
         event.addressees().forEach(member -> addressees.add(member.value()));
     }
 
@@ -233,6 +255,11 @@ class Alert {
     void on(AlertWithdrawn event, @SequenceNumber long sequence) {
         withdrawnAt = event.submission().receivedAt();
         record(event.submission(), sequence);
+    }
+
+    @EventSourcingHandler
+    void on(AlertEscalated event) {
+        escalated.add(event.member().value());
     }
 
     @EventSourcingHandler

@@ -14,7 +14,9 @@ import org.ewn.api.alert.AlertStatus;
 import org.ewn.api.alert.HandlingMarking;
 import org.ewn.api.alert.OriginatorRestrictions;
 import org.ewn.api.alert.SourceReliability;
+import org.ewn.api.alert.AlertEscalated;
 import org.ewn.api.alert.AlertFollowedUp;
+import org.ewn.api.alert.EscalateAlert;
 import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.alert.DecideOnwardSharing;
 import org.ewn.api.alert.FollowUpAlert;
@@ -287,6 +289,35 @@ class AlertTest {
                 .when(new DecideOnwardSharing(alertId, UUID.randomUUID(), true, "unknown", signedBy(KZ_AGENCY)))
                 .expectNoEvents()
                 .expectException(problem(ProblemTypes.NOT_FOUND));
+    }
+
+    @Test
+    void anAddresseeThatLetsTheDeadlinePassIsEscalatedOnce() {
+        Instant late = DEADLINE.plusSeconds(1);
+        fixture.given(raised())
+                .when(new EscalateAlert(alertId, MemberCode.of("KG"), late))
+                .expectEvents(new AlertEscalated(alertId, MemberCode.of("KG"), DEADLINE, late));
+        fixture.given(raised(), new AlertEscalated(alertId, MemberCode.of("KG"), DEADLINE, late))
+                .when(new EscalateAlert(alertId, MemberCode.of("KG"), late.plusSeconds(5)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void noEscalationBeforeTheDeadlineAfterAnAcknowledgementOrAWithdrawal() {
+        fixture.given(raised())
+                .when(new EscalateAlert(alertId, MemberCode.of("KG"), DEADLINE.minusSeconds(1)))
+                .expectNoEvents();
+        fixture.given(raised(), new AlertAcknowledged(alertId, MemberCode.of("KG"), new AgencyCode("KG-MVD"),
+                        signedBy(new AgencyCode("KG-MVD"))))
+                .when(new EscalateAlert(alertId, MemberCode.of("KG"), DEADLINE.plusSeconds(1)))
+                .expectNoEvents();
+        fixture.given(raised(), new AlertWithdrawn(alertId, KZ_AGENCY, "Found", signedBy(KZ_AGENCY)))
+                .when(new EscalateAlert(alertId, MemberCode.of("KG"), DEADLINE.plusSeconds(1)))
+                .expectNoEvents();
+        fixture.given(raised())
+                .when(new EscalateAlert(alertId, MemberCode.of("TM"), DEADLINE.plusSeconds(1)))
+                .expectNoEvents();
     }
 
     /** The aggregate's snapshot is its fields as Axon's Jackson serializer writes them; the rules hold after one. */

@@ -1,0 +1,2 @@
+/** Acknowledgement deadlines: the alerts still awaiting acknowledgements, and the watch that escalates them. */
+package org.ewn.command.escalation;
