@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 /** A liaison officer's live connection: a real STOMP client over a real WebSocket to {@code /ws}. */
 final class Officer implements AutoCloseable {
 
+    /** New alerts pushed to this officer (messages of kind {@code raised}), as they arrive. */
     final BlockingQueue<Map<String, Object>> alerts = new LinkedBlockingQueue<>();
+    /** Every pushed message, of any kind, as they arrive; read with {@link #nextMessage}. */
+    final BlockingQueue<Map<String, Object>> messages = new LinkedBlockingQueue<>();
     /** ERROR frames and transport failures, as they happen. */
     final BlockingQueue<String> errors;
     private final WebSocketStompClient client;
@@ -69,7 +72,15 @@ final class Officer implements AutoCloseable {
      * live with a probe alert before they rely on it (see {@link #next}).
      */
     Officer subscribe(String destination) {
-        session.subscribe(destination, new StompFrameHandler() {
+        return subscribe(destination, Map.of());
+    }
+
+    /** Subscribes with extra SUBSCRIBE headers, such as {@code last-position}. */
+    Officer subscribe(String destination, Map<String, String> headers) {
+        StompHeaders subscribe = new StompHeaders();
+        subscribe.setDestination(destination);
+        headers.forEach(subscribe::add);
+        session.subscribe(subscribe, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
                 return Map.class;
@@ -78,7 +89,11 @@ final class Officer implements AutoCloseable {
             @Override
             @SuppressWarnings("unchecked")
             public void handleFrame(StompHeaders headers, Object payload) {
-                alerts.add((Map<String, Object>) payload);
+                Map<String, Object> message = (Map<String, Object>) payload;
+                messages.add(message);
+                if ("raised".equals(message.getOrDefault("kind", "raised"))) {
+                    alerts.add(message);
+                }
             }
         });
         return this;
@@ -87,6 +102,11 @@ final class Officer implements AutoCloseable {
     /** The next pushed alert, or null if none arrives within the given seconds. */
     Map<String, Object> next(int seconds) throws InterruptedException {
         return alerts.poll(seconds, TimeUnit.SECONDS);
+    }
+
+    /** The next pushed message of any kind, or null if none arrives within the given seconds. */
+    Map<String, Object> nextMessage(int seconds) throws InterruptedException {
+        return messages.poll(seconds, TimeUnit.SECONDS);
     }
 
     boolean connected() {

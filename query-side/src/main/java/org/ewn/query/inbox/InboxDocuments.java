@@ -3,9 +3,13 @@ package org.ewn.query.inbox;
 import org.bson.Document;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertCategory;
+import org.ewn.api.alert.AlertEscalated;
+import org.ewn.api.alert.AlertFollowedUp;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.AlertWithdrawn;
+import org.ewn.api.alert.OnwardSharingDecided;
+import org.ewn.api.alert.OnwardSharingRequested;
 import org.ewn.api.alert.Precedence;
 import org.ewn.api.inbox.AddresseeState;
 import org.ewn.api.inbox.InboxAcknowledgement;
@@ -19,15 +23,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Maps alerts to and from their documents in the inbox collections. An alert's acknowledgements are a sub-document
- * keyed by member, so that setting one twice changes nothing.
+ * Maps alerts to and from their documents in the inbox collections. What happens to an alert after it is raised is
+ * kept in sub-documents keyed by what makes it unique (acknowledgements and escalations by member, follow-ups by
+ * number, onward-sharing requests by request id with the request and its decision apart), so that setting one twice
+ * changes nothing and no step overwrites another. Each step keeps the global index of its event, which orders the
+ * history.
  */
 final class InboxDocuments {
 
     static final String ACKNOWLEDGEMENTS = "acknowledgements";
     static final String WITHDRAWAL = "withdrawal";
+    static final String FOLLOW_UPS = "followUps";
+    static final String SHARING = "sharing";
+    static final String ESCALATIONS = "escalations";
 
     /** The fields an alert's raising sets; its acknowledgements are set apart, in whatever order events come. */
     Document raisedFields(AlertRaised raised, long position, Instant raisedAt) {
@@ -48,15 +59,55 @@ final class InboxDocuments {
         return ACKNOWLEDGEMENTS + "." + acknowledged.member().value();
     }
 
-    Document acknowledgement(AlertAcknowledged acknowledged) {
+    Document acknowledgement(AlertAcknowledged acknowledged, long position) {
         return new Document("agency", acknowledged.agency().value())
-                .append("at", Date.from(acknowledged.submission().receivedAt()));
+                .append("at", Date.from(acknowledged.submission().receivedAt()))
+                .append("position", position);
     }
 
-    Document withdrawal(AlertWithdrawn withdrawn) {
+    Document withdrawal(AlertWithdrawn withdrawn, long position) {
         return new Document("agency", withdrawn.agency().value())
                 .append("reason", withdrawn.reason())
-                .append("at", Date.from(withdrawn.submission().receivedAt()));
+                .append("at", Date.from(withdrawn.submission().receivedAt()))
+                .append("position", position);
+    }
+
+    String followUpField(AlertFollowedUp followedUp) {
+        return FOLLOW_UPS + "." + followedUp.number();
+    }
+
+    Document followUp(AlertFollowedUp followedUp, long position) {
+        return new Document("number", followedUp.number())
+                .append("agency", followedUp.agency().value())
+                .append("text", followedUp.text())
+                .append("at", Date.from(followedUp.submission().receivedAt()))
+                .append("position", position);
+    }
+
+    String sharingRequestField(OnwardSharingRequested requested) {
+        return SHARING + "." + requested.requestId() + ".request";
+    }
+
+    Document sharingRequest(OnwardSharingRequested requested, long position) {
+        return new Document("member", requested.member().value())
+                .append("agency", requested.agency().value())
+                .append("recipients", requested.recipients())
+                .append("purpose", requested.purpose())
+                .append("at", Date.from(requested.submission().receivedAt()))
+                .append("position", position);
+    }
+
+    String sharingDecisionField(OnwardSharingDecided decided) {
+        return SHARING + "." + decided.requestId() + ".decision";
+    }
+
+    Document sharingDecision(OnwardSharingDecided decided, long position) {
+        return new Document("requester", decided.requester().value())
+                .append("granted", decided.granted())
+                .append("reason", decided.reason())
+                .append("agency", decided.agency().value())
+                .append("at", Date.from(decided.submission().receivedAt()))
+                .append("position", position);
     }
 
     /**
@@ -71,10 +122,52 @@ final class InboxDocuments {
         List<InboxAcknowledgement> acknowledgements = acknowledgements(d, originators ? null : viewer);
         return new InboxAlert(AlertId.of(d.getString("_id")), d.getLong("position"), originator, addressees,
                 Precedence.valueOf(d.getString("precedence")), AlertCategory.valueOf(d.getString("category")),
-                d.getString("title"), d.getString("text"),
+                d.getString("title"), currentText(d),
                 d.getDate("submittedAt").toInstant(), d.getDate("raisedAt").toInstant(),
                 DetailsDocuments.fromDocument(d.get("details", Document.class)), acknowledgeBy, acknowledgements,
                 originators ? board(addressees, acknowledgements, acknowledgeBy, now) : List.of(), withdrawal(d));
+    }
+
+    String escalationField(AlertEscalated escalated) {
+        return ESCALATIONS + "." + escalated.member().value();
+    }
+
+    Document escalation(AlertEscalated escalated, long position) {
+        return new Document("deadline", Date.from(escalated.deadline()))
+                .append("at", Date.from(escalated.escalatedAt()))
+                .append("position", position);
+    }
+
+    /** A sub-document keyed by member, number or request id; empty when there is none yet. */
+    static Document keyed(Document d, String field) {
+        Document keyed = d.get(field, Document.class);
+        return keyed == null ? new Document() : keyed;
+    }
+
+    /** The latest follow-up's text supersedes the text the alert was raised with. */
+    static String currentText(Document d) {
+        List<Document> followUps = followUps(d);
+        return followUps.isEmpty() ? d.getString("text") : followUps.get(followUps.size() - 1).getString("text");
+    }
+
+    /** The follow-ups by number, the first first. */
+    static List<Document> followUps(Document d) {
+        List<Document> found = new ArrayList<>();
+        keyed(d, FOLLOW_UPS).values().forEach(followUp -> found.add((Document) followUp));
+        found.sort(Comparator.comparingInt(followUp -> followUp.getInteger("number")));
+        return found;
+    }
+
+    /** Whether the title, the text or any follow-up contains {@code needle}, which is in lower case. */
+    static boolean mentions(Document d, String needle) {
+        if (contains(d.getString("title"), needle) || contains(d.getString("text"), needle)) {
+            return true;
+        }
+        return followUps(d).stream().anyMatch(followUp -> contains(followUp.getString("text"), needle));
+    }
+
+    private static boolean contains(String haystack, String needle) {
+        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** Per addressee: acknowledged, overdue once the deadline has passed without it, else delivered. */
@@ -102,7 +195,7 @@ final class InboxDocuments {
     }
 
     /** @param only the one member whose acknowledgement to show, or null for all */
-    private static List<InboxAcknowledgement> acknowledgements(Document d, MemberCode only) {
+    static List<InboxAcknowledgement> acknowledgements(Document d, MemberCode only) {
         Document all = d.get(ACKNOWLEDGEMENTS, Document.class);
         List<InboxAcknowledgement> found = new ArrayList<>();
         if (all != null) {

@@ -8,39 +8,32 @@ import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertEscalated;
 import org.ewn.api.alert.AlertEvent;
 import org.ewn.api.alert.AlertFollowedUp;
-import org.ewn.api.alert.OnwardSharingDecided;
-import org.ewn.api.alert.OnwardSharingRequested;
+import org.ewn.api.alert.AlertId;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.AlertWithdrawn;
-import org.ewn.api.inbox.FindInbox;
-import org.ewn.api.inbox.FindInboxAlert;
-import org.ewn.api.inbox.InboxAlert;
-import org.ewn.api.inbox.InboxPage;
-import org.springframework.beans.factory.ObjectProvider;
+import org.ewn.api.alert.OnwardSharingDecided;
+import org.ewn.api.alert.OnwardSharingRequested;
+import org.ewn.api.member.AgencyCode;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Projects alerts into each addressed member's inbox. Every read is by {@code _id} (the embedded store
- * scans for anything else): one document per alert, and one per member listing its alerts' ids and
- * positions. Writes are upserts, {@code $set}s and {@code $addToSet}s keyed by the alert and the member, so a
- * replay or a redelivered event changes nothing.
+ * Projects alerts into each addressed member's inbox: one document per alert in {@value #ALERTS}, holding everything
+ * that happened to it, and each addressee's entries ({@link InboxEntries}). Every read is by {@code _id} (the
+ * embedded store scans for anything else). Writes are upserts, {@code $set}s and {@code $addToSet}s keyed by the
+ * alert, member, follow-up number or sharing request, so a replay or a redelivered event changes nothing.
  */
 @Component
 @ProcessingGroup(InboxProjection.PROCESSING_GROUP)
@@ -48,106 +41,105 @@ class InboxProjection {
 
     static final String PROCESSING_GROUP = "inbox";
     static final String ALERTS = "inbox_alerts";
-    static final String MEMBERS = "inbox_members";
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> alerts;
-    private final MongoCollection<Document> members;
+    private final InboxEntries entries;
     private final InboxDocuments documents = new InboxDocuments();
 
-    private final Clock clock;
-
-    InboxProjection(MongoDatabase database, ObjectProvider<Clock> clock) {
+    InboxProjection(MongoDatabase database) {
         this.alerts = database.getCollection(ALERTS);
-        this.members = database.getCollection(MEMBERS);
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.entries = new InboxEntries(database);
     }
 
     @EventHandler
     void on(AlertEvent event, TrackingToken token, @Timestamp Instant timestamp) {
-        long position = position(token);
-        event.dispatch(new AlertEvent.Cases<Void>() {
-            @Override
-            public Void raised(AlertRaised raised) {
-                project(raised, position, timestamp);
-                return null;
-            }
-
-            @Override
-            public Void acknowledged(AlertAcknowledged acknowledged) {
-                alerts.updateOne(Filters.eq("_id", acknowledged.alertId().toString()),
-                        Updates.set(documents.acknowledgementField(acknowledged), documents.acknowledgement(acknowledged)),
-                        new UpdateOptions().upsert(true));
-                return null;
-            }
-
-            @Override
-            public Void withdrawn(AlertWithdrawn withdrawn) {
-                alerts.updateOne(Filters.eq("_id", withdrawn.alertId().toString()),
-                        Updates.set(InboxDocuments.WITHDRAWAL, documents.withdrawal(withdrawn)),
-                        new UpdateOptions().upsert(true));
-                return null;
-            }
-
-            @Override
-            public Void followedUp(AlertFollowedUp followedUp) {
-                return null;
-            }
-
-            @Override
-            public Void sharingRequested(OnwardSharingRequested requested) {
-                return null;
-            }
-
-            @Override
-            public Void sharingDecided(OnwardSharingDecided decided) {
-                return null;
-            }
-
-            @Override
-            public Void escalated(AlertEscalated escalated) {
-                return null;
-            }
-        });
+        event.dispatch(new Writes(position(token), timestamp));
     }
 
-    private void project(AlertRaised raised, long position, Instant timestamp) {
-        String alertId = raised.alertId().toString();
-        alerts.updateOne(Filters.eq("_id", alertId), new Document("$set", documents.raisedFields(raised, position, timestamp)),
-                new UpdateOptions().upsert(true));
-        Document entry = new Document("alert", alertId).append("position", position);
-        for (var member : raised.addressees()) {
-            members.updateOne(Filters.eq("_id", member.value()), Updates.addToSet("entries", entry),
-                    new UpdateOptions().upsert(true));
+    /** A replay rebuilds every inbox from the first event, so nothing may survive from before it. */
+    @ResetHandler
+    void reset() {
+        alerts.deleteMany(new Document());
+        entries.clear();
+    }
+
+    private final class Writes implements AlertEvent.Cases<Void> {
+
+        private final long position;
+        private final Instant timestamp;
+
+        Writes(long position, Instant timestamp) {
+            this.position = position;
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public Void raised(AlertRaised raised) {
+            update(raised.alertId(), new Document("$set", documents.raisedFields(raised, position, timestamp)));
+            refreshEntries(raised.alertId(), alert -> alert.getList("addressees", String.class));
+            return null;
+        }
+
+        /** The member's own entry, and the originator's member's, which counts every acknowledgement. */
+        @Override
+        public Void acknowledged(AlertAcknowledged acknowledged) {
+            update(acknowledged.alertId(), Updates.set(documents.acknowledgementField(acknowledged),
+                                                       documents.acknowledgement(acknowledged, position)));
+            refreshEntries(acknowledged.alertId(), alert -> List.of(acknowledged.member().value(),
+                    new AgencyCode(alert.getString("originator")).member().value()));
+            return null;
+        }
+
+        @Override
+        public Void withdrawn(AlertWithdrawn withdrawn) {
+            update(withdrawn.alertId(), Updates.set(InboxDocuments.WITHDRAWAL,
+                                                    documents.withdrawal(withdrawn, position)));
+            refreshEntries(withdrawn.alertId(), alert -> alert.getList("addressees", String.class));
+            return null;
+        }
+
+        @Override
+        public Void followedUp(AlertFollowedUp followedUp) {
+            update(followedUp.alertId(), Updates.set(documents.followUpField(followedUp),
+                                                     documents.followUp(followedUp, position)));
+            return null;
+        }
+
+        @Override
+        public Void sharingRequested(OnwardSharingRequested requested) {
+            update(requested.alertId(), Updates.set(documents.sharingRequestField(requested),
+                                                    documents.sharingRequest(requested, position)));
+            return null;
+        }
+
+        @Override
+        public Void sharingDecided(OnwardSharingDecided decided) {
+            update(decided.alertId(), Updates.set(documents.sharingDecisionField(decided),
+                                                  documents.sharingDecision(decided, position)));
+            return null;
+        }
+
+        /** Whether an alert is overdue is decided when asked; the escalation is a step of its history. */
+        @Override
+        public Void escalated(AlertEscalated escalated) {
+            update(escalated.alertId(), Updates.set(documents.escalationField(escalated),
+                                                    documents.escalation(escalated, position)));
+            return null;
         }
     }
 
-    @QueryHandler
-    InboxPage handle(FindInbox query) {
-        Document member = members.find(Filters.eq("_id", query.member().value())).first();
-        List<Document> entries = member == null ? List.of() : member.getList("entries", Document.class, List.of());
-        List<Document> newestFirst = new ArrayList<>(entries);
-        newestFirst.sort(Comparator.comparingLong((Document d) -> d.getLong("position")).reversed());
-        int from = Math.min(query.page() * query.size(), newestFirst.size());
-        int to = Math.min(from + query.size(), newestFirst.size());
-        List<String> ids = newestFirst.subList(from, to).stream().map(d -> d.getString("alert")).toList();
-        Map<String, InboxAlert> byId = new HashMap<>();
-        for (Document d : alerts.find(Filters.in("_id", ids))) {
-            byId.put(d.getString("_id"), documents.toAlert(d, query.member(), clock.instant()));
-        }
-        List<InboxAlert> page = ids.stream().map(byId::get).filter(a -> a != null).toList();
-        return new InboxPage(page, query.page(), query.size(), newestFirst.size());
+    private void update(AlertId alertId, Bson update) {
+        alerts.updateOne(Filters.eq("_id", alertId.toString()), update, UPSERT);
     }
 
-    /** Empty unless the member is an addressee or the originator's member, so others cannot tell it exists. */
-    @QueryHandler
-    Optional<InboxAlert> handle(FindInboxAlert query) {
-        Document document = alerts.find(Filters.eq("_id", query.alertId().toString())).first();
-        if (document == null) {
-            return Optional.empty();
+    /** Derives the entries from the alert as it now stands; nothing to do until it has been raised. */
+    private void refreshEntries(AlertId alertId, Function<Document, List<String>> whose) {
+        Document alert = alerts.find(Filters.eq("_id", alertId.toString())).first();
+        if (alert != null && alert.containsKey("position")) {
+            entries.write(alert, whose.apply(alert));
         }
-        InboxAlert alert = documents.toAlert(document, query.member(), clock.instant());
-        boolean entitled = alert.addressees().contains(query.member()) || alert.originator().member().equals(query.member());
-        return entitled ? Optional.of(alert) : Optional.empty();
     }
 
     private static long position(TrackingToken token) {

@@ -4,56 +4,120 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ewn.access.NetworkUser;
-import org.ewn.access.Role;
-import org.ewn.api.alert.AlertAcknowledged;
-import org.ewn.api.alert.AlertEscalated;
 import org.ewn.api.alert.AlertEvent;
-import org.ewn.api.alert.AlertFollowedUp;
-import org.ewn.api.alert.OnwardSharingDecided;
-import org.ewn.api.alert.OnwardSharingRequested;
-import org.ewn.api.alert.AlertWithdrawn;
-import org.ewn.api.alert.AlertRaised;
-import org.ewn.api.inbox.InboxAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.simp.user.SimpUser;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Follows the tail of the event log and pushes each alert to the connected officers of its addressed
- * members. Every node runs its own, for the sessions it holds, so a push never depends on which node
- * handled the command. A client that was away catches up from its inbox.
+ * Follows the tail of the event log and pushes every alert event to the sessions of the officers entitled to it
+ * (see {@link Audience}), checked at every send. Every node runs its own, for the sessions it holds, so a push never
+ * depends on which node handled the command.
+ * <p>
+ * A client that reconnects says the last position it saw ({@code last-position} on its SUBSCRIBE); its session
+ * first gets, from the log and in order, every event after that it may see ({@link CatchUp}), and only then live
+ * ones; {@link Subscriber} explains why nothing is skipped or sent twice. The catch-up is bounded: a position more
+ * than {@code ewn.push.catch-up-limit} events behind the tail is refused with an ERROR frame, and such a client
+ * reloads its inbox instead, so no reconnect can make a node read an unbounded stretch of the log.
  */
 @Component
 class LivePush implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LivePush.class);
+    /** Makes the MESSAGE frame name the destination the client subscribed to rather than its session's own queue. */
+    private static final Map<String, Object> SUBSCRIBED_DESTINATION =
+            Map.of(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, StompAccess.USER_ALERTS);
 
     private final EventStore events;
+    private final EventStorageEngine store;
     private final SimpMessagingTemplate messaging;
-    private final SimpUserRegistry users;
+    private final MessageChannel clientOutbound;
+    private final PushProperties properties;
+    private final KnownAlerts alerts;
+    private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
+    /** The position of the last event the tail has begun to push; published before any session's lock is taken. */
+    private volatile long livePosition;
+    private volatile CatchUp catchUp;
     private volatile Thread follower;
     private volatile boolean running;
 
-    LivePush(EventStore events, SimpMessagingTemplate messaging, SimpUserRegistry users) {
+    LivePush(EventStore events, EventStorageEngine store, SimpMessagingTemplate messaging,
+             @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, PushProperties properties) {
         this.events = events;
+        this.store = store;
         this.messaging = messaging;
-        this.users = users;
+        this.clientOutbound = clientOutbound;
+        this.properties = properties;
+        this.alerts = new KnownAlerts(events, properties.knownAlerts());
+        // known before any session can subscribe, so that the tail's position always means something
+        this.livePosition = position(events.createHeadToken());
+        this.catchUp = new CatchUp(store, this, properties.catchUpThreads());
+    }
+
+    /**
+     * A session asks to subscribe, before the broker registers it: one subscription per session (a second would
+     * receive every message twice), from a position within the catch-up bound.
+     */
+    void reserve(String sessionId, NetworkUser officer, Long lastPosition) {
+        if (lastPosition != null && livePosition - lastPosition > properties.catchUpLimit()) {
+            throw new MessageDeliveryException("last-position " + lastPosition + " is more than "
+                    + properties.catchUpLimit() + " events behind the log; load the inbox and subscribe without it");
+        }
+        if (subscribers.putIfAbsent(sessionId, new Subscriber(sessionId, officer, lastPosition)) != null) {
+            throw new MessageDeliveryException("This session already subscribed to " + StompAccess.USER_ALERTS);
+        }
+    }
+
+    /** The broker registered the session's subscription at this destination; it can receive from now on. */
+    void registered(String sessionId, String brokerDestination) {
+        Subscriber subscriber = subscribers.get(sessionId);
+        if (subscriber != null && subscriber.registered(brokerDestination, livePosition)) {
+            CatchUp current = catchUp;
+            if (current == null) {
+                refuse(subscriber, "Live push is not running; reconnect later");
+            } else {
+                current.start(subscriber);
+            }
+        }
+    }
+
+    /** The session unsubscribed or ended. */
+    void forget(String sessionId) {
+        Subscriber subscriber = subscribers.remove(sessionId);
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+
+    long livePosition() {
+        return livePosition;
     }
 
     @Override
     public void start() {
         running = true;
-        TrackingToken head = events.createHeadToken();
-        Thread thread = new Thread(() -> follow(head), "live-push");
+        if (catchUp == null) {
+            catchUp = new CatchUp(store, this, properties.catchUpThreads());
+        }
+        TrackingToken from = livePosition < 0 ? null : new GlobalSequenceTrackingToken(livePosition);
+        Thread thread = new Thread(() -> follow(from), "live-push");
         thread.setDaemon(true);
         follower = thread;
         thread.start();
@@ -66,10 +130,9 @@ class LivePush implements SmartLifecycle {
                 while (running) {
                     if (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
                         TrackedEventMessage<?> message = stream.nextAvailable();
+                        pushLive(message);
+                        // only once pushed: reopening at an event half pushed is harmless, as sessions drop repeats
                         position = message.trackingToken();
-                        if (message.getPayload() instanceof AlertEvent event) {
-                            push(event, message);
-                        }
                     }
                 }
             } catch (InterruptedException e) {
@@ -77,69 +140,68 @@ class LivePush implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 log.warn("Live push lost the event stream; reopening at {}", position, e);
-                pause();
+                pause(1000);
             }
         }
     }
 
-    private void push(AlertEvent event, TrackedEventMessage<?> message) {
-        event.dispatch(new AlertEvent.Cases<Void>() {
-            @Override
-            public Void raised(AlertRaised raised) {
-                InboxAlert alert = new InboxAlert(raised.alertId(), position(message.trackingToken()),
-                        raised.originator(), raised.addressees(), raised.precedence(), raised.category(),
-                        raised.title(), raised.text(), raised.submittedAt(), message.getTimestamp(), raised.details(),
-                        raised.acknowledgeBy(), List.of(), List.of(), null);
-                for (SimpUser user : users.getUsers()) {
-                    NetworkUser officer = StompAccess.networkUser(user.getPrincipal());
-                    if (officer != null && officer.hasRole(Role.OFFICER) && raised.isAddressedTo(officer.member())) {
-                        messaging.convertAndSendToUser(user.getName(), WebSocketConfiguration.ALERTS_QUEUE, alert);
-                    }
-                }
-                return null;
-            }
-
-            // acknowledgements and withdrawals show in the inbox; changes to an alert are not pushed live yet
-            @Override
-            public Void acknowledged(AlertAcknowledged acknowledged) {
-                return null;
-            }
-
-            @Override
-            public Void withdrawn(AlertWithdrawn withdrawn) {
-                return null;
-            }
-
-            @Override
-            public Void followedUp(AlertFollowedUp followedUp) {
-                return null;
-            }
-
-            @Override
-            public Void sharingRequested(OnwardSharingRequested requested) {
-                return null;
-            }
-
-            @Override
-            public Void sharingDecided(OnwardSharingDecided decided) {
-                return null;
-            }
-
-            @Override
-            public Void escalated(AlertEscalated escalated) {
-                return null;
-            }
-        });
+    private void pushLive(TrackedEventMessage<?> message) {
+        long position = position(message.trackingToken());
+        livePosition = position;
+        if (!(message.getPayload() instanceof AlertEvent event) || subscribers.isEmpty()) {
+            return;
+        }
+        Optional<Audience> audience = audience(event, position);
+        Object pushed = AlertMessages.of(event, position, message.getTimestamp());
+        for (Subscriber subscriber : subscribers.values()) {
+            subscriber.offerLive(position, pushed, entitled(audience, event, subscriber), this::send);
+        }
     }
 
-    private static long position(TrackingToken token) {
+    Optional<Audience> audience(AlertEvent event, long position) {
+        Optional<Audience> audience = alerts.of(event);
+        if (audience.isEmpty()) {
+            log.warn("No AlertRaised for alert {} of the event at {}; it is pushed to no one", event.alertId(),
+                    position);
+        }
+        return audience;
+    }
+
+    /** Checked at every send, for the officer who holds the session. */
+    static boolean entitled(Optional<Audience> audience, AlertEvent event, Subscriber subscriber) {
+        return audience.map(a -> a.mayReceive(event, subscriber.officer.member())).orElse(false);
+    }
+
+    /** Sends on the session's own queue; a failure ends the session, whose client resumes from its last position. */
+    void send(Subscriber subscriber, Object message) {
+        try {
+            messaging.convertAndSend(subscriber.destination(), message, SUBSCRIBED_DESTINATION);
+        } catch (RuntimeException e) {
+            log.error("Could not push to session {}; closing it", subscriber.sessionId, e);
+            refuse(subscriber, "Live push failed; reconnect with last-position to resume");
+        }
+    }
+
+    /** Ends the session with an ERROR frame, which the server follows by closing the connection. */
+    void refuse(Subscriber subscriber, String reason) {
+        forget(subscriber.sessionId);
+        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+        error.setMessage(reason);
+        error.setSessionId(subscriber.sessionId);
+        clientOutbound.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
+    }
+
+    static long position(TrackingToken token) {
+        if (token == null) {
+            return -1;
+        }
         return token instanceof GlobalSequenceTrackingToken global ? global.getGlobalIndex()
                 : token.position().orElse(-1L);
     }
 
-    private void pause() {
+    private void pause(long millis) {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -152,6 +214,11 @@ class LivePush implements SmartLifecycle {
         Thread thread = follower;
         if (thread != null) {
             thread.interrupt();
+        }
+        CatchUp current = catchUp;
+        catchUp = null;
+        if (current != null) {
+            current.stop();
         }
     }
 

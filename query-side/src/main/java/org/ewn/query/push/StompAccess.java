@@ -15,22 +15,28 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 import java.security.Principal;
+import java.util.function.Supplier;
 
 /**
  * Decides every inbound STOMP frame: only officers connect, authenticated either on the WebSocket
  * handshake (HTTP Basic, for programs) or by the {@code login} and {@code passcode} headers of their
- * CONNECT frame (browsers cannot set handshake headers); they may subscribe to their own alert queue
- * and nothing else; clients never send to destinations. Which member's alerts reach a session is
- * decided again at every send by {@link LivePush}.
+ * CONNECT frame (browsers cannot set handshake headers); they may subscribe to their own alert queue,
+ * once per session, optionally from the {@code last-position} they saw, and nothing else; clients never
+ * send to destinations. Which member's alerts reach a session is decided again at every send by
+ * {@link LivePush}.
  */
 class StompAccess implements ChannelInterceptor {
 
     static final String USER_ALERTS = "/user" + WebSocketConfiguration.ALERTS_QUEUE;
+    /** The SUBSCRIBE header with the position of the last event the client saw; absent for new events only. */
+    static final String LAST_POSITION = "last-position";
 
     private final AuthenticationManager authentication;
+    private final Supplier<LivePush> push;
 
-    StompAccess(AuthenticationManager authentication) {
+    StompAccess(AuthenticationManager authentication, Supplier<LivePush> push) {
         this.authentication = authentication;
+        this.push = push;
     }
 
     @Override
@@ -48,16 +54,36 @@ class StompAccess implements ChannelInterceptor {
                 officer(stomp.getUser());
             }
             case SUBSCRIBE -> {
-                officer(stomp.getUser());
+                NetworkUser officer = officer(stomp.getUser());
                 if (!USER_ALERTS.equals(stomp.getDestination())) {
                     throw new MessageDeliveryException("Subscribe to " + USER_ALERTS + "; no other destination exists");
                 }
+                push.get().reserve(stomp.getSessionId(), officer, lastPosition(stomp));
             }
+            case UNSUBSCRIBE, DISCONNECT -> push.get().forget(stomp.getSessionId());
             case SEND -> throw new MessageDeliveryException("Clients do not send over STOMP; submit through the API");
             default -> {
             }
         }
         return message;
+    }
+
+    /** -1 means before the first event: everything the officer may see, within the catch-up bound. */
+    private static Long lastPosition(StompHeaderAccessor stomp) {
+        String value = stomp.getFirstNativeHeader(LAST_POSITION);
+        if (value == null) {
+            return null;
+        }
+        try {
+            long position = Long.parseLong(value);
+            if (position >= -1) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new MessageDeliveryException(LAST_POSITION + " must be the position of an event (a whole number, "
+                + "-1 for before the first), not '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
     }
 
     private Authentication login(StompHeaderAccessor stomp) {

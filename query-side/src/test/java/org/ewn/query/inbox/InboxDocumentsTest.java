@@ -78,7 +78,8 @@ class InboxDocumentsTest {
         Document stored = documents.raisedFields(raised, 7, RAISED).append("_id", alertId.toString());
         AlertAcknowledged acknowledged = new AlertAcknowledged(alertId, UZ, new AgencyCode("UZ-SNB"),
                 submission("alert.acknowledge"));
-        stored.put(InboxDocuments.ACKNOWLEDGEMENTS, new Document(UZ.value(), documents.acknowledgement(acknowledged)));
+        stored.put(InboxDocuments.ACKNOWLEDGEMENTS,
+                   new Document(UZ.value(), documents.acknowledgement(acknowledged, 8)));
         return stored;
     }
 

@@ -1,0 +1,117 @@
+package org.ewn.query.inbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.MemberCode;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Each member's entries: one per alert addressed to it, holding what the inbox filters on (all but the text), so that
+ * a filtered inbox loads only the alerts it shows. Entries live in buckets, one per member and span of
+ * {@value #BUCKET_SPAN} positions of the log ({@code _id} "member:bucket"), keyed by alert id; the member's document
+ * lists its buckets. No document grows without bound and every read is by {@code _id}. An entry is derived from its
+ * alert's document, which only ever gains facts (an acknowledgement or a withdrawal is never undone), and is written
+ * with {@code $set} and {@code $addToSet} only, so writing it again, or late, changes nothing.
+ */
+final class InboxEntries {
+
+    static final String MEMBERS = "inbox_members";
+    static final String BUCKETS = "inbox_member_buckets";
+    static final int BUCKET_SPAN = 4096;
+    /** How a member's document listed its alerts before there were buckets. */
+    static final String UNBUCKETED = "entries";
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<Document> alerts;
+    private final MongoCollection<Document> members;
+    private final MongoCollection<Document> buckets;
+
+    InboxEntries(MongoDatabase database) {
+        this.alerts = database.getCollection(InboxProjection.ALERTS);
+        this.members = database.getCollection(MEMBERS);
+        this.buckets = database.getCollection(BUCKETS);
+    }
+
+    /**
+     * Writes the entries of those of {@code members} that the alert is addressed to, as its document now stands. The
+     * originator's member's entry counts every acknowledgement; any other member's only its own.
+     */
+    void write(Document alert, Collection<String> members) {
+        String alertId = alert.getString("_id");
+        long bucket = alert.getLong("position") / BUCKET_SPAN;
+        List<String> addressees = alert.getList("addressees", String.class);
+        String originator = new AgencyCode(alert.getString("originator")).member().value();
+        Document acknowledgements = InboxDocuments.keyed(alert, InboxDocuments.ACKNOWLEDGEMENTS);
+        for (String member : members.stream().distinct().filter(addressees::contains).toList()) {
+            List<String> seen = acknowledgements.keySet().stream()
+                    .filter(by -> member.equals(originator) || member.equals(by)).toList();
+            buckets.updateOne(Filters.eq("_id", member + ":" + bucket),
+                    entry("entries." + alertId + ".", alert, originator, seen), UPSERT);
+            this.members.updateOne(Filters.eq("_id", member), Updates.addToSet("buckets", bucket), UPSERT);
+        }
+    }
+
+    private static Bson entry(String prefix, Document alert, String originator, List<String> acknowledgedBy) {
+        Document details = alert.get("details", Document.class);
+        List<Bson> fields = new ArrayList<>(List.of(
+                Updates.set(prefix + "alert", alert.getString("_id")),
+                Updates.set(prefix + "position", alert.getLong("position")),
+                Updates.set(prefix + "raisedAt", alert.getDate("raisedAt")),
+                Updates.set(prefix + "precedence", alert.getString("precedence")),
+                Updates.set(prefix + "category", alert.getString("category")),
+                Updates.set(prefix + "status", details.getString("status")),
+                Updates.set(prefix + "marking", details.getString("marking")),
+                Updates.set(prefix + "validUntil", details.getDate("validUntil")),
+                Updates.set(prefix + "acknowledgeBy", alert.getDate("acknowledgeBy")),
+                Updates.set(prefix + "addressees", alert.getList("addressees", String.class).size()),
+                Updates.set(prefix + "originator", originator)));
+        if (!acknowledgedBy.isEmpty()) {
+            fields.add(Updates.addEachToSet(prefix + "acknowledgedBy", acknowledgedBy));
+        }
+        if (alert.get(InboxDocuments.WITHDRAWAL) != null) {
+            fields.add(Updates.set(prefix + "withdrawn", true));
+        }
+        return Updates.combine(fields);
+    }
+
+    /** Every entry of the member's inbox, in no particular order. */
+    List<Document> of(MemberCode member) {
+        Document index = members.find(Filters.eq("_id", member.value())).first();
+        if (index == null) {
+            return List.of();
+        }
+        if (index.containsKey(UNBUCKETED)) {
+            bucket(member.value(), index.getList(UNBUCKETED, Document.class));
+            return of(member);
+        }
+        List<String> ids = index.getList("buckets", Number.class, List.of()).stream()
+                .map(bucket -> member.value() + ":" + bucket.longValue()).toList();
+        List<Document> entries = new ArrayList<>();
+        ByIds.find(buckets, ids, bucket -> bucket.get("entries", Document.class).values()
+                .forEach(entry -> entries.add((Document) entry)));
+        return entries;
+    }
+
+    /** Moves a member's alerts from the one array an inbox was projected into before the buckets, once. */
+    private void bucket(String member, List<Document> unbucketed) {
+        List<String> ids = unbucketed.stream().map(entry -> entry.getString("alert")).toList();
+        ByIds.find(alerts, ids, alert -> write(alert, List.of(member)));
+        members.updateOne(Filters.eq("_id", member), Updates.unset(UNBUCKETED));
+    }
+
+    /** A replay starts from nothing. */
+    void clear() {
+        members.deleteMany(new Document());
+        buckets.deleteMany(new Document());
+    }
+}

@@ -1,0 +1,101 @@
+package org.ewn.query.inbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.ewn.api.inbox.FindInbox;
+import org.ewn.api.inbox.FindInboxAlert;
+import org.ewn.api.inbox.InboxAlert;
+import org.ewn.api.inbox.InboxAlertDetail;
+import org.ewn.api.inbox.InboxPage;
+import org.ewn.api.member.MemberCode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers questions about inboxes. A page is found from the member's entries alone, unless it searches text: then
+ * the alerts that meet every other criterion are read by {@code _id}, in batches, and searched. States that depend
+ * on time (overdue, expired) are decided at the time of asking.
+ */
+@Component
+class InboxQueries {
+
+    private final MongoCollection<Document> alerts;
+    private final InboxEntries entries;
+    private final InboxDocuments documents = new InboxDocuments();
+    private final Clock clock;
+
+    @Autowired
+    InboxQueries(MongoDatabase database, ObjectProvider<Clock> clock) {
+        this(database, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    InboxQueries(MongoDatabase database, Clock clock) {
+        this.alerts = database.getCollection(InboxProjection.ALERTS);
+        this.entries = new InboxEntries(database);
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    InboxPage handle(FindInbox query) {
+        Instant now = clock.instant();
+        List<String> matching = entries.of(query.member()).stream()
+                .filter(entry -> EntryMatcher.matches(query.filter(), entry, query.member(), now))
+                .sorted(Comparator.comparingLong((Document entry) -> entry.getLong("position")).reversed())
+                .map(entry -> entry.getString("alert")).toList();
+        if (query.filter().text() != null) {
+            matching = mentioning(matching, query.filter().text().toLowerCase(Locale.ROOT));
+        }
+        long first = (long) query.page() * query.size();
+        List<String> page = first >= matching.size() ? List.of()
+                : matching.subList((int) first, (int) Math.min(first + query.size(), matching.size()));
+        Map<String, Document> byId = new HashMap<>();
+        ByIds.find(alerts, page, alert -> byId.put(alert.getString("_id"), alert));
+        List<InboxAlert> shown = page.stream().map(byId::get).filter(Objects::nonNull)
+                .map(alert -> documents.toAlert(alert, query.member(), now)).toList();
+        return new InboxPage(shown, query.page(), query.size(), matching.size());
+    }
+
+    /** Empty unless the member is an addressee or the originator's member, so others cannot tell it exists. */
+    @QueryHandler
+    Optional<InboxAlertDetail> handle(FindInboxAlert query) {
+        Document document = alerts.find(Filters.eq("_id", query.alertId().toString())).first();
+        if (document == null || !document.containsKey("position")) {
+            return Optional.empty();
+        }
+        MemberCode viewer = query.member();
+        InboxAlert alert = documents.toAlert(document, viewer, clock.instant());
+        boolean entitled = alert.addressees().contains(viewer) || alert.originator().member().equals(viewer);
+        return entitled ? Optional.of(new InboxAlertDetail(alert, InboxHistory.of(document, viewer)))
+                : Optional.empty();
+    }
+
+    /** Those of the alerts, in their order, whose title, text or follow-ups contain {@code needle}. */
+    private List<String> mentioning(List<String> ids, String needle) {
+        Set<String> found = new HashSet<>();
+        ByIds.find(alerts, ids, alert -> {
+            if (InboxDocuments.mentions(alert, needle)) {
+                found.add(alert.getString("_id"));
+            }
+        });
+        List<String> inOrder = new ArrayList<>(found.size());
+        ids.stream().filter(found::contains).forEach(inOrder::add);
+        return inOrder;
+    }
+}

@@ -1,0 +1,41 @@
+package org.ewn.query.inbox;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** One in-memory MongoDB server for a test class; each test takes a fresh database on it. */
+final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client;
+
+    EmbeddedMongo() {
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    MongoDatabase freshDatabase() {
+        return client.getDatabase("inbox-" + UUID.randomUUID());
+    }
+
+    /** Every document of the collection, by {@code _id}. */
+    static List<Document> all(MongoDatabase database, String collection) {
+        return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}

@@ -1,0 +1,149 @@
+package org.ewn.query.inbox;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
+import org.ewn.access.Account;
+import org.ewn.access.NetworkUser;
+import org.ewn.access.Role;
+import org.ewn.api.member.AgencyCode;
+import org.ewn.config.ProblemAdvice;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.method.annotation.AuthenticationPrincipalArgumentResolver;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static org.ewn.query.inbox.AlertScenario.LATER;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The inbox as clients see it: parameters, JSON field names and RFC 9457 problems for bad values. */
+class InboxHttpTest {
+
+    private static final EmbeddedMongo MONGO = new EmbeddedMongo();
+    private static final AlertScenario SCENARIO = new AlertScenario();
+    private static final MockMvc HTTP = http();
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void filtersArePassedAsRepeatableParametersAndThePageSaysTheTotal() throws Exception {
+        as("kz-officer", "KZ-MVD", get("/api/v1/inbox").param("state", "UNACKNOWLEDGED", "ACKNOWLEDGED")
+                .param("precedence", "ROUTINE,FLASH").param("q", "A").param("size", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.size").value(1))
+                .andExpect(jsonPath("$.alerts", hasSize(1)))
+                .andExpect(jsonPath("$.alerts[0].alertId").value(SCENARIO.phishing.toString()))
+                .andExpect(jsonPath("$.alerts[0].withdrawal.reason").value("Sent in error"));
+        as("kz-officer", "KZ-MVD", get("/api/v1/inbox").param("state", "OVERDUE")
+                .param("from", "2026-11-26T10:00:00Z").param("to", "2026-11-26T10:01:00Z")
+                .param("category", "TERRORIST_THREAT").param("status", "ACTUAL").param("marking", "RED"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.alerts[0].text").value("All clear at the station"))
+                .andExpect(jsonPath("$.alerts[0].board[0].state").value("OVERDUE"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"state=LATE", "precedence=URGENT", "category=weather", "status=REAL",
+            "marking=WHITE", "marking=RED,TLP", "from=yesterday", "to=2026-13-01T00:00:00Z",
+            "from=2026-11-26T10:00:00Z&to=2026-11-26T10:00:00Z", "size=0", "size=201", "page=-1",
+            "page=first"})
+    void badValuesAreInvalidRequestProblems(String query) throws Exception {
+        as("kz-officer", "KZ-MVD", get("/api/v1/inbox?" + query))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:ewn:problem:invalid-request"))
+                .andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+
+    @Test
+    void emptyParametersAsAFormSendsThemFilterNothing() throws Exception {
+        as("kz-officer", "KZ-MVD", get("/api/v1/inbox").param("state", "").param("precedence", "")
+                .param("from", "").param("to", " ").param("q", "  "))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3));
+    }
+
+    @Test
+    void aBadValueIsNamedWithWhatTheParameterTakes() throws Exception {
+        as("kz-officer", "KZ-MVD", get("/api/v1/inbox").param("precedence", "URGENT"))
+                .andExpect(jsonPath("$.detail").value(containsString("'precedence' takes [FLASH, IMMEDIATE")));
+        as("kz-officer", "KZ-MVD", get("/api/v1/inbox").param("q", "x".repeat(201)))
+                .andExpect(jsonPath("$.detail").value(containsString("1 to 200 characters")));
+    }
+
+    @Test
+    void theDetailHasTheAlertsFieldsAtTheTopAndItsHistory() throws Exception {
+        as("uz-officer", "UZ-SNB", get("/api/v1/inbox/alerts/" + SCENARIO.bombThreat))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.alertId").value(SCENARIO.bombThreat.toString()))
+                .andExpect(jsonPath("$.title").value("Bomb threat at Almaty station"))
+                .andExpect(jsonPath("$.text").value("All clear at the station"))
+                .andExpect(jsonPath("$.acknowledgements[*].member").value(contains("UZ")))
+                .andExpect(jsonPath("$.alert").doesNotExist())
+                .andExpect(jsonPath("$.history[*].kind").value(contains("RAISED", "ACKNOWLEDGED", "FOLLOWED_UP",
+                        "FOLLOWED_UP", "SHARING_REQUESTED", "SHARING_DECIDED")))
+                .andExpect(jsonPath("$.history[0].text").value("A suspicious bag on platform 2"))
+                .andExpect(jsonPath("$.history[0].at").value("2026-11-26T10:00:00Z"))
+                .andExpect(jsonPath("$.history[0].number").doesNotExist())
+                .andExpect(jsonPath("$.history[3].number").value(2))
+                .andExpect(jsonPath("$.history[4].recipients").value("the city police"))
+                .andExpect(jsonPath("$.history[5].granted").value(true))
+                .andExpect(jsonPath("$.history[5].requestId").value(SCENARIO.uzbekRequest.toString()));
+    }
+
+    @Test
+    void anAlertNotForTheCallersMemberIsNotFound() throws Exception {
+        as("tj-officer", "TJ-DEMO", get("/api/v1/inbox/alerts/" + SCENARIO.bombThreat))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:ewn:problem:not-found"));
+    }
+
+    private static ResultActions as(String username, String agency,
+                                    org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        NetworkUser user = new NetworkUser(new Account(username, "{noop}secret", new AgencyCode(agency),
+                                                       Set.of(Role.OFFICER), false));
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        return HTTP.perform(request);
+    }
+
+    private static MockMvc http() {
+        MongoDatabase database = MONGO.freshDatabase();
+        SCENARIO.log.projectInto(new InboxProjection(database));
+        SimpleQueryBus bus = SimpleQueryBus.builder().build();
+        new AnnotationQueryHandlerAdapter<>(new InboxQueries(database, Clock.fixed(LATER, ZoneOffset.UTC)))
+                .subscribe(bus);
+        InboxController controller = new InboxController(DefaultQueryGateway.builder().queryBus(bus).build());
+        return MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemAdvice())
+                .setCustomArgumentResolvers(new AuthenticationPrincipalArgumentResolver()).build();
+    }
+}

@@ -1,0 +1,235 @@
+package org.ewn.query.inbox;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.ewn.api.alert.AlertId;
+import org.ewn.api.inbox.FindInbox;
+import org.ewn.api.inbox.FindInboxAlert;
+import org.ewn.api.inbox.InboxAlert;
+import org.ewn.api.inbox.InboxFilter;
+import org.ewn.api.inbox.InboxPage;
+import org.ewn.api.member.MemberCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ewn.api.alert.AlertCategory.OTHER;
+import static org.ewn.api.alert.AlertStatus.ACTUAL;
+import static org.ewn.api.alert.HandlingMarking.AMBER;
+import static org.ewn.api.alert.Precedence.ROUTINE;
+import static org.ewn.api.inbox.InboxState.ACKNOWLEDGED;
+import static org.ewn.api.inbox.InboxState.EXPIRED;
+import static org.ewn.api.inbox.InboxState.OVERDUE;
+import static org.ewn.api.inbox.InboxState.UNACKNOWLEDGED;
+import static org.ewn.api.inbox.InboxState.WITHDRAWN;
+import static org.ewn.query.inbox.AlertScenario.EARLY;
+import static org.ewn.query.inbox.AlertScenario.KG;
+import static org.ewn.query.inbox.AlertScenario.KZ;
+import static org.ewn.query.inbox.AlertScenario.LATER;
+import static org.ewn.query.inbox.AlertScenario.T0;
+import static org.ewn.query.inbox.AlertScenario.TJ;
+import static org.ewn.query.inbox.AlertScenario.UZ;
+import static org.ewn.query.inbox.AlertScenario.at;
+import static org.ewn.query.inbox.EmbeddedMongo.all;
+import static org.ewn.query.inbox.Where.where;
+
+/** How the inbox is stored: rebuilt the same from zero, unchanged by redelivery, in buckets of bounded size. */
+class InboxProjectionTest {
+
+    private static final EmbeddedMongo MONGO = new EmbeddedMongo();
+    private static final List<String> COLLECTIONS = List.of(InboxProjection.ALERTS, InboxEntries.MEMBERS,
+                                                            InboxEntries.BUCKETS);
+    private static final List<MemberCode> VIEWERS = List.of(KZ, KG, UZ, TJ);
+    private static final List<InboxFilter> FILTERS = List.of(InboxFilter.ALL,
+            where().state(UNACKNOWLEDGED).filter(), where().state(ACKNOWLEDGED).filter(),
+            where().state(OVERDUE).filter(), where().state(WITHDRAWN, EXPIRED).filter(),
+            where().text("clear").filter(), where().from(at(1)).filter());
+
+    private final AlertScenario scenario = new AlertScenario();
+    private MongoDatabase database;
+    private InboxProjection projection;
+
+    @BeforeEach
+    void freshInbox() {
+        database = MONGO.freshDatabase();
+        projection = new InboxProjection(database);
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @Test
+    void rebuildingFromZeroGivesTheSameInboxesAndHistories() {
+        scenario.log.projectInto(projection);
+        List<Object> before = everythingEveryoneSees();
+        List<List<Document>> stored = stored();
+        assertThat(before).as("the comparison has something to compare").hasSizeGreaterThan(60)
+                .filteredOn(InboxPage.class::isInstance).extracting(page -> ((InboxPage) page).total())
+                .contains(1L, 2L, 3L);
+
+        COLLECTIONS.forEach(collection -> database.getCollection(collection).drop());
+        assertThat(queries(LATER).handle(new FindInbox(KZ, 0, 50)).total()).isZero();
+        scenario.log.projectInto(new InboxProjection(database));
+
+        assertThat(everythingEveryoneSees()).isEqualTo(before);
+        assertThat(stored()).isEqualTo(stored);
+    }
+
+    @Test
+    void theResetBeforeAReplayEmptiesEveryInbox() {
+        scenario.log.projectInto(projection);
+        List<Object> before = everythingEveryoneSees();
+
+        projection.reset();
+        assertThat(stored()).allSatisfy(documents -> assertThat(documents).isEmpty());
+        scenario.log.projectInto(projection);
+        assertThat(everythingEveryoneSees()).isEqualTo(before);
+    }
+
+    @Test
+    void redeliveredEventsInAnyOrderChangeNothing() {
+        scenario.log.projectInto(projection);
+        List<List<Document>> stored = stored();
+        List<Object> before = everythingEveryoneSees();
+
+        scenario.log.projectInto(projection);
+        List<AlertLog.Logged> backwards = new ArrayList<>(scenario.log.events());
+        Collections.reverse(backwards);
+        backwards.forEach(event -> event.projectInto(projection));
+
+        assertThat(stored()).isEqualTo(stored);
+        assertThat(everythingEveryoneSees()).isEqualTo(before);
+        assertThat(queries(LATER).handle(new FindInboxAlert(KG, scenario.bombThreat)).orElseThrow().alert().text())
+                .as("the first follow-up again does not supersede the second").isEqualTo("All clear at the station");
+    }
+
+    @Test
+    void aMembersEntriesAreBucketedBySpansOfTheLog() {
+        AlertLog log = new AlertLog(10);
+        List<AlertId> raised = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            raised.add(log.raise(at(i), "UZ-SNB", List.of("KZ", "TJ"), ROUTINE, OTHER,
+                    AlertLog.details(AMBER, ACTUAL, at(i), null), Duration.ofHours(72), "Alert " + i, "Text " + i));
+            log.skip(InboxEntries.BUCKET_SPAN * 2L / 3);
+        }
+        log.acknowledge(at(10), raised.get(0), "KZ-KNB");
+        log.projectInto(projection);
+
+        Document member = database.getCollection(InboxEntries.MEMBERS).find(Filters.eq("_id", "KZ")).first();
+        assertThat(member.getList("buckets", Number.class)).extracting(Number::longValue)
+                .containsExactlyInAnyOrder(0L, 1L, 2L);
+        assertThat(all(database, InboxEntries.BUCKETS)).extracting(bucket -> bucket.getString("_id"))
+                .containsExactly("KZ:0", "KZ:1", "KZ:2", "TJ:0", "TJ:1", "TJ:2");
+        InboxPage page = queries(LATER).handle(new FindInbox(KZ, 0, 50));
+        assertThat(page.alerts()).extracting(InboxAlert::alertId).containsExactlyElementsOf(reversed(raised));
+        assertThat(queries(LATER).handle(new FindInbox(KZ, where().state(ACKNOWLEDGED).filter(), 0, 50)).alerts())
+                .extracting(InboxAlert::alertId).containsExactly(raised.get(0));
+        assertThat(queries(LATER).handle(new FindInbox(TJ, where().state(ACKNOWLEDGED).filter(), 0, 50)).total())
+                .as("KZ's acknowledgement is not TJ's").isZero();
+    }
+
+    @Test
+    void aSearchReadsLargeInboxesInBatchesAndPagesThroughAllOfThem() {
+        AlertLog log = new AlertLog(0);
+        int count = ByIds.BATCH + 101;
+        for (int i = 0; i < count; i++) {
+            log.raise(T0.plusSeconds(i), "UZ-SNB", List.of("KZ"), ROUTINE, OTHER,
+                    AlertLog.details(AMBER, ACTUAL, T0, null), Duration.ofHours(72), "Routine report " + i,
+                    i % 3 == 0 ? "Needle in the haystack" : "Nothing to see");
+        }
+        log.projectInto(projection);
+
+        InboxFilter needle = where().text("needle").filter();
+        List<String> titles = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            InboxPage found = queries(LATER).handle(new FindInbox(KZ, needle, page, 100));
+            assertThat(found.total()).isEqualTo((count + 2) / 3);
+            found.alerts().forEach(alert -> titles.add(alert.title()));
+        }
+        assertThat(titles).hasSize((count + 2) / 3).doesNotHaveDuplicates()
+                .startsWith("Routine report 600", "Routine report 597").endsWith("Routine report 0");
+        assertThat(queries(LATER).handle(new FindInbox(KZ, 6, 100)).alerts()).hasSize(1);
+    }
+
+    @Test
+    void anInboxProjectedBeforeTheBucketsIsMovedIntoThemWhenFirstRead() {
+        scenario.log.projectInto(projection);
+        List<Object> before = everythingEveryoneSees();
+        List<List<Document>> stored = stored();
+        // the layout of the first inbox: one document per member with every alert in one array
+        database.getCollection(InboxEntries.BUCKETS).drop();
+        for (Document member : all(database, InboxEntries.MEMBERS)) {
+            List<Document> entries = new ArrayList<>();
+            for (Document alert : all(database, InboxProjection.ALERTS)) {
+                if (alert.getList("addressees", String.class).contains(member.getString("_id"))) {
+                    entries.add(new Document("alert", alert.getString("_id"))
+                                        .append("position", alert.getLong("position")));
+                }
+            }
+            database.getCollection(InboxEntries.MEMBERS).replaceOne(Filters.eq("_id", member.getString("_id")),
+                    new Document("entries", entries));
+        }
+
+        assertThat(everythingEveryoneSees()).isEqualTo(before);
+        assertThat(stored()).isEqualTo(stored);
+        assertThat(all(database, InboxEntries.MEMBERS)).allSatisfy(m -> assertThat(m).doesNotContainKey("entries"));
+    }
+
+    @Test
+    void anAcknowledgementOfAnAlertNotYetProjectedShowsNowhereUntilItIsRaised() {
+        AlertLog log = new AlertLog(50);
+        AlertId alertId = log.raise(T0, "UZ-SNB", List.of("KZ"), ROUTINE, OTHER,
+                AlertLog.details(AMBER, ACTUAL, T0, null), Duration.ofHours(72), "Late raise", "Text");
+        log.acknowledge(at(1), alertId, "KZ-KNB");
+        log.events().get(1).projectInto(projection);
+
+        assertThat(queries(LATER).handle(new FindInboxAlert(KZ, alertId))).isEmpty();
+        assertThat(queries(LATER).handle(new FindInbox(KZ, 0, 50)).total()).isZero();
+        log.events().get(0).projectInto(projection);
+        assertThat(queries(LATER).handle(new FindInbox(KZ, where().state(ACKNOWLEDGED).filter(), 0, 50)).alerts())
+                .extracting(InboxAlert::alertId).containsExactly(alertId);
+    }
+
+    /** Every page and detail the scenario's viewers can ask for, before and after its deadlines. */
+    private List<Object> everythingEveryoneSees() {
+        List<Object> seen = new ArrayList<>();
+        for (Instant now : List.of(EARLY, LATER)) {
+            for (MemberCode viewer : VIEWERS) {
+                for (InboxFilter filter : FILTERS) {
+                    seen.add(queries(now).handle(new FindInbox(viewer, filter, 0, 2)));
+                    seen.add(queries(now).handle(new FindInbox(viewer, filter, 1, 2)));
+                }
+                for (AlertId alertId : List.of(scenario.bombThreat, scenario.phishing, scenario.missingChild)) {
+                    seen.add(queries(now).handle(new FindInboxAlert(viewer, alertId)));
+                }
+            }
+        }
+        return seen;
+    }
+
+    private List<List<Document>> stored() {
+        return COLLECTIONS.stream().map(collection -> all(database, collection)).toList();
+    }
+
+    private InboxQueries queries(Instant now) {
+        return new InboxQueries(database, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> reversed = new ArrayList<>(list);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+}
