@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Maps alerts to and from their documents in the inbox collections. What happens to an alert after it is raised is
@@ -156,18 +155,6 @@ final class InboxDocuments {
         keyed(d, FOLLOW_UPS).values().forEach(followUp -> found.add((Document) followUp));
         found.sort(Comparator.comparingInt(followUp -> followUp.getInteger("number")));
         return found;
-    }
-
-    /** Whether the title, the text or any follow-up contains {@code needle}, which is in lower case. */
-    static boolean mentions(Document d, String needle) {
-        if (contains(d.getString("title"), needle) || contains(d.getString("text"), needle)) {
-            return true;
-        }
-        return followUps(d).stream().anyMatch(followUp -> contains(followUp.getString("text"), needle));
-    }
-
-    private static boolean contains(String haystack, String needle) {
-        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** Per addressee: acknowledged, overdue once the deadline has passed without it, else delivered. */

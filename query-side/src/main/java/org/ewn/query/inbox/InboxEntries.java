@@ -26,7 +26,7 @@ final class InboxEntries {
 
     static final String MEMBERS = "inbox_members";
     static final String BUCKETS = "inbox_member_buckets";
-    static final int BUCKET_SPAN = 4096;
+    static final int BUCKET_SPAN = 1024;
     /** How a member's document listed its alerts before there were buckets. */
     static final String UNBUCKETED = "entries";
 

@@ -89,8 +89,8 @@ class InboxQueries {
     /** Those of the alerts, in their order, whose title, text or follow-ups contain {@code needle}. */
     private List<String> mentioning(List<String> ids, String needle) {
         Set<String> found = new HashSet<>();
-        ByIds.find(alerts, ids, alert -> {
-            if (InboxDocuments.mentions(alert, needle)) {
+        ByIds.find(alerts, ids, TextSearch.FIELDS, alert -> {
+            if (TextSearch.mentions(alert, needle)) {
                 found.add(alert.getString("_id"));
             }
         });
