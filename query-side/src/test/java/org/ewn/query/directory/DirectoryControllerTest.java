@@ -1,5 +1,6 @@
 package org.ewn.query.directory;
 
+import org.ewn.query.EmbeddedMongo;
 import com.mongodb.client.MongoDatabase;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.ewn.api.ProblemException;

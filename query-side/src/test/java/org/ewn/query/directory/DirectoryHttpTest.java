@@ -1,5 +1,6 @@
 package org.ewn.query.directory;
 
+import org.ewn.query.EmbeddedMongo;
 import com.mongodb.client.MongoDatabase;
 import org.ewn.config.ProblemAdvice;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package org.ewn.query.directory;
 
+import org.ewn.query.EmbeddedMongo;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.ewn.api.membership.MembershipEvent;
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ewn.query.directory.DirectoryProjection.AGENCIES;
 import static org.ewn.query.directory.DirectoryProjection.MEMBERS;
 import static org.ewn.query.directory.DirectoryProjection.NETWORK;
-import static org.ewn.query.directory.EmbeddedMongo.all;
-import static org.ewn.query.directory.EmbeddedMongo.one;
+import static org.ewn.query.EmbeddedMongo.all;
+import static org.ewn.query.EmbeddedMongo.one;
 import static org.ewn.query.directory.MembershipHistory.base64;
 import static org.ewn.query.directory.MembershipHistory.keyId;
 

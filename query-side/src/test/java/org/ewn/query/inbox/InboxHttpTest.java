@@ -1,5 +1,6 @@
 package org.ewn.query.inbox;
 
+import org.ewn.query.EmbeddedMongo;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;

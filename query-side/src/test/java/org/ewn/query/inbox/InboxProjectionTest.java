@@ -1,5 +1,6 @@
 package org.ewn.query.inbox;
 
+import org.ewn.query.EmbeddedMongo;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -40,7 +41,7 @@ import static org.ewn.query.inbox.AlertScenario.T0;
 import static org.ewn.query.inbox.AlertScenario.TJ;
 import static org.ewn.query.inbox.AlertScenario.UZ;
 import static org.ewn.query.inbox.AlertScenario.at;
-import static org.ewn.query.inbox.EmbeddedMongo.all;
+import static org.ewn.query.EmbeddedMongo.all;
 import static org.ewn.query.inbox.Where.where;
 
 /** How the inbox is stored: rebuilt the same from zero, unchanged by redelivery, in buckets of bounded size. */

@@ -1,5 +1,6 @@
 package org.ewn.query.inbox;
 
+import org.ewn.query.EmbeddedMongo;
 import com.mongodb.client.MongoDatabase;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.inbox.AddresseeState;

@@ -1,4 +1,4 @@
-package org.ewn.query.directory;
+package org.ewn.query;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -14,26 +14,26 @@ import java.util.List;
 import java.util.UUID;
 
 /** One in-memory MongoDB server for a test class; each test takes a fresh database on it. */
-final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
 
-    EmbeddedMongo() {
+    public EmbeddedMongo() {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
     }
 
-    MongoDatabase freshDatabase() {
-        return client.getDatabase("directory-" + UUID.randomUUID());
+    public MongoDatabase freshDatabase() {
+        return client.getDatabase("test-" + UUID.randomUUID());
     }
 
     /** Every document of the collection, by {@code _id}. */
-    static List<Document> all(MongoDatabase database, String collection) {
+    public static List<Document> all(MongoDatabase database, String collection) {
         return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
-    static Document one(MongoDatabase database, String collection, String id) {
+    public static Document one(MongoDatabase database, String collection, String id) {
         return database.getCollection(collection).find(new Document("_id", id)).first();
     }
 
