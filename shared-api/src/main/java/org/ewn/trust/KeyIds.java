@@ -1,7 +1,5 @@
 package org.ewn.trust;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.Base64;
 
@@ -20,14 +18,6 @@ public final class KeyIds {
         if (info == null) {
             throw new IllegalArgumentException("key " + key.getAlgorithm() + " has no SubjectPublicKeyInfo encoding");
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(info));
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256(info));
     }
 }

@@ -111,13 +111,14 @@ public class MembershipSubmissions {
     }
 
     private Outcome send(Admitted admitted, MembershipCommand command) {
-        boolean known = registry.refresh().submission(admitted.submissionId()).isPresent();
         Conflicts.retried(() -> commands.sendAndWait(command));
         NetworkMembership.Recorded recorded = registry.refresh().submission(admitted.submissionId()).orElseThrow();
         String receipt = receipts.issue(admitted.submissionId(), recorded.contentHash(), recorded.receivedAt(),
                                         network, recorded.sequence());
+        // a new submission is recorded as received now; a repeat, when it first came
+        boolean created = recorded.receivedAt().equals(admitted.submission().receivedAt());
         return new Outcome(new SubmissionAccepted(admitted.submissionId(), admitted.submission().type(), receipt),
-                           !known);
+                           created);
     }
 
     private static void samePath(String field, Object inPath, Object inBody) {

@@ -9,6 +9,7 @@ import org.ewn.api.submission.SignedSubmission;
 import org.ewn.api.submission.SubmissionTypes;
 import org.ewn.trust.CanonicalJson;
 import org.ewn.trust.CertificatePath;
+import org.ewn.trust.Digests;
 import org.ewn.trust.KeyIds;
 import org.ewn.trust.NetworkMembership;
 import org.ewn.trust.SignedEnvelope;
@@ -16,14 +17,11 @@ import org.ewn.trust.TrustException;
 import org.ewn.trust.TrustFailure;
 import org.springframework.stereotype.Component;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,7 +221,7 @@ public class SubmissionGate {
                     + "certificate it is configured with; set ewn.trust.root-fingerprint (EWN_TRUST_ROOT_FINGERPRINT) "
                     + "to the SHA-256 fingerprint of the root certificate and restart");
         }
-        String actual = fingerprint(root);
+        String actual = Digests.fingerprint(root);
         if (!actual.equalsIgnoreCase(pinned.replace(":", ""))) {
             throw new TrustException(TrustFailure.UNTRUSTED_CERTIFICATE, "The root certificate's SHA-256 fingerprint "
                     + actual + " is not the one this hub is configured with");
@@ -244,24 +242,7 @@ public class SubmissionGate {
 
     private static Admitted admitted(SignedEnvelope envelope, SignedContent content, String keyId, Instant receivedAt) {
         SignedSubmission submission = new SignedSubmission(content.submissionId(), content.type(), content.agency(),
-                keyId, content.issuedAt(), receivedAt, sha256(envelope.payload()), envelope.compact());
+                keyId, content.issuedAt(), receivedAt, Digests.sha256Hex(envelope.payload()), envelope.compact());
         return new Admitted(submission, content.body());
-    }
-
-    /** SHA-256 (hex) of a root certificate's DER: what {@code ewn.trust.root-fingerprint} holds. */
-    public static String fingerprint(X509Certificate certificate) {
-        try {
-            return sha256(certificate.getEncoded());
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

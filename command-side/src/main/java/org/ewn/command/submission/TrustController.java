@@ -3,6 +3,7 @@ package org.ewn.command.submission;
 import io.swagger.v3.oas.annotations.Operation;
 import org.ewn.api.ProblemException;
 import org.ewn.api.ProblemTypes;
+import org.ewn.trust.Digests;
 import org.ewn.trust.NetworkMembership;
 import org.ewn.trust.Pem;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +41,7 @@ class TrustController {
         if (!membership.founded()) {
             throw new ProblemException(ProblemTypes.NOT_FOUND, 404, "The network is not founded yet");
         }
-        return ResponseEntity.ok().header("X-Fingerprint-SHA256", SubmissionGate.fingerprint(membership.root()))
+        return ResponseEntity.ok().header("X-Fingerprint-SHA256", Digests.fingerprint(membership.root()))
                              .body(Pem.writeCertificates(List.of(membership.root())));
     }
 }

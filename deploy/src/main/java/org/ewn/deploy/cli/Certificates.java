@@ -4,13 +4,11 @@ import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.ewn.trust.Digests;
 import org.ewn.trust.NetworkPki;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** The ways a certificate is named and passed around: its subject, fingerprint, and base64 DER for bodies. */
 final class Certificates {
@@ -20,15 +18,7 @@ final class Certificates {
 
     /** SHA-256 (hex) over the DER: what the hub is configured with as {@code ewn.trust.root-fingerprint}. */
     static String fingerprint(X509Certificate certificate) {
-        return sha256Hex(NetworkPki.der(certificate));
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Digests.fingerprint(certificate);
     }
 
     /** Base64 (standard alphabet) of the DER, as submission bodies carry certificates. */

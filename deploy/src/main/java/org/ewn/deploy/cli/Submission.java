@@ -3,6 +3,7 @@ package org.ewn.deploy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ewn.api.member.AgencyCode;
+import org.ewn.trust.Digests;
 import org.ewn.trust.IssuedKey;
 import org.ewn.trust.NetworkPki;
 import org.ewn.trust.SignedEnvelope;
@@ -62,7 +63,7 @@ record Submission(String envelope, byte[] payload, String type, UUID submissionI
 
     /** SHA-256 (hex) of the signed bytes: the receipt's contentHash. */
     String contentHash() {
-        return Certificates.sha256Hex(payload);
+        return Digests.sha256Hex(payload);
     }
 
     private static String agencyOf(IssuedKey key) {

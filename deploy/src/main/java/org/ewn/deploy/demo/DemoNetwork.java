@@ -160,21 +160,18 @@ class DemoNetwork implements ApplicationRunner {
 
     /** The demo's keystores share one password: the demo password if set, else a random one kept in a file. */
     private char[] keystorePassword(Path dir) throws IOException {
-        if (!blank(properties.password())) {
-            return properties.password().toCharArray();
-        }
-        Path file = dir.resolve("keystore-password.txt");
-        if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
-        }
-        return HubKey.writePasswordFile(file);
+        return configuredOrKept(properties.password(), dir.resolve("keystore-password.txt"));
     }
 
     private static char[] hubPassword(TrustProperties trust) throws IOException {
-        if (!blank(trust.hubKeystorePassword())) {
-            return trust.hubKeystorePassword().toCharArray();
+        return configuredOrKept(trust.hubKeystorePassword(), HubKey.passwordFile(trust.hubKeystore()));
+    }
+
+    /** The configured password; else the one kept in {@code file}, written there with a random one if absent. */
+    private static char[] configuredOrKept(String configured, Path file) throws IOException {
+        if (!blank(configured)) {
+            return configured.toCharArray();
         }
-        Path file = HubKey.passwordFile(trust.hubKeystore());
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
         }

@@ -3,6 +3,7 @@ package org.ewn.deploy.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.ewn.trust.Digests;
 import org.ewn.trust.IssuedKey;
 import org.ewn.trust.KeyIds;
 import org.ewn.trust.Pem;
@@ -67,7 +68,7 @@ final class FakeHub implements AutoCloseable {
                 .put("type", "receipt")
                 .put("network", "EWN")
                 .put("submissionId", submissionId)
-                .put("contentHash", contentHash != null ? contentHash : Certificates.sha256Hex(envelope.payload()))
+                .put("contentHash", contentHash != null ? contentHash : Digests.sha256Hex(envelope.payload()))
                 .put("globalIndex", 42)
                 .put("eventHash", "00".repeat(32))
                 .put("receivedAt", java.time.Instant.now().toString());

@@ -1,14 +1,11 @@
 package org.ewn.query.directory;
 
 import org.bson.Document;
+import org.ewn.trust.Digests;
 import org.ewn.trust.NetworkMembership;
-import org.ewn.trust.NetworkPki;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.util.Date;
-import java.util.HexFormat;
 
 /**
  * What the directory shows of a certificate besides its bytes, read once when an event is projected so that queries
@@ -26,16 +23,8 @@ final class CertificateDetails {
                 .append("subject", certificate.getSubjectX500Principal().getName())
                 .append("issuer", certificate.getIssuerX500Principal().getName())
                 .append("serial", certificate.getSerialNumber().toString(16))
-                .append("fingerprint", HexFormat.of().formatHex(sha256(NetworkPki.der(certificate))))
+                .append("fingerprint", Digests.fingerprint(certificate))
                 .append("notBefore", Date.from(certificate.getNotBefore().toInstant()))
                 .append("notAfter", Date.from(certificate.getNotAfter().toInstant()));
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }
