@@ -5,7 +5,12 @@ public enum Role {
     /** An agency's system: submits alerts and reads its member's inbox. */
     AGENCY,
     /** A liaison officer: reads the member's inbox and receives live alerts. */
-    OFFICER;
+    OFFICER,
+    /**
+     * Supervises the member's officers: is told live when the member lets an alert's acknowledgement deadline pass.
+     * A supervisor's account is usually an officer's too.
+     */
+    SUPERVISOR;
 
     public String authority() {
         return "ROLE_" + name();

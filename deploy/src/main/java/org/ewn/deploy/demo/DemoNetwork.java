@@ -35,19 +35,21 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * On first start, sets up the demo network for real: its keys and certificates ({@link DemoPki}), then the founding,
  * the five member states and one partner organisation, one demo agency each with its keys enrolled, every step a
- * signed submission through the same gate as the API. Each agency also gets an agency account and an officer account
- * for reading. Everything is marked demo; passwords go to {@code demo-credentials.txt} in the data directory,
- * readable by its owner only, and are never logged. Every step is skipped when already done, so an interrupted setup
- * completes on the next start.
+ * signed submission through the same gate as the API. Each agency also gets an agency account, an officer account
+ * and a supervisor account (an officer who is also told of escalations). Everything is marked demo; passwords go to
+ * {@code demo-credentials.txt} in the data directory, readable by its owner only, and are never logged. Every step
+ * is skipped when already done, so an interrupted setup completes on the next start.
  */
 @Component
 @ConditionalOnProperty(name = "ewn.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -107,6 +109,8 @@ class DemoNetwork implements ApplicationRunner {
             join(administrator, member, agency);
             created.addAll(account(member.code().toLowerCase() + "-agency", agency, Role.AGENCY));
             created.addAll(account(member.code().toLowerCase() + "-officer", agency, Role.OFFICER));
+            created.addAll(account(member.code().toLowerCase() + "-supervisor", agency, Role.OFFICER,
+                                   Role.SUPERVISOR));
         }
         if (!created.isEmpty()) {
             writeCredentials(created);
@@ -149,13 +153,15 @@ class DemoNetwork implements ApplicationRunner {
         }
     }
 
-    private List<String> account(String username, AgencyCode agency, Role role) {
+    private List<String> account(String username, AgencyCode agency, Role... roles) {
         if (accounts.hasAccount(username)) {
             return List.of();
         }
         String password = blank(properties.password()) ? randomPassword() : properties.password();
-        accounts.save(new Account(username, passwords.encode(password), agency, Set.of(role), true));
-        return List.of(String.format("%-16s %-20s %-10s %-8s %s", username, password, agency, role, agency.member()));
+        accounts.save(new Account(username, passwords.encode(password), agency, Set.of(roles), true));
+        String named = Arrays.stream(roles).map(Role::name).collect(Collectors.joining(","));
+        return List.of(String.format("%-17s %-20s %-10s %-18s %s", username, password, agency, named,
+                                     agency.member()));
     }
 
     /** The demo's keystores share one password: the demo password if set, else a random one kept in a file. */

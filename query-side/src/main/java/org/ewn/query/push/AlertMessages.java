@@ -10,6 +10,7 @@ import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.alert.OnwardSharingDecided;
 import org.ewn.api.alert.OnwardSharingRequested;
+import org.ewn.api.alert.Precedence;
 import org.ewn.api.inbox.InboxAlert;
 import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
@@ -80,6 +81,12 @@ final class AlertMessages {
         });
     }
 
+    /** What a supervisor of the addressee is told when the addressee let an alert's deadline pass. */
+    static Object escalationNotice(AlertEscalated escalated, long position, Audience audience) {
+        return new EscalationNotice("escalated", escalated.alertId(), position, escalated.member(),
+                escalated.deadline(), escalated.escalatedAt(), audience.precedence(), audience.title());
+    }
+
     /** The alert as the inbox shows it, with its position, no acknowledgement yet and no withdrawal. */
     record Raised(String kind, @JsonUnwrapped InboxAlert alert) {
     }
@@ -102,6 +109,11 @@ final class AlertMessages {
 
     record SharingDecided(String kind, AlertId alertId, long position, UUID requestId, MemberCode requester,
                           boolean granted, String reason, AgencyCode agency, Instant decidedAt) {
+    }
+
+    /** An escalation as a supervisor sees it: with the alert's precedence and title, so it can be acted on. */
+    record EscalationNotice(String kind, AlertId alertId, long position, MemberCode member, Instant deadline,
+                            Instant escalatedAt, Precedence precedence, String title) {
     }
 
     /** The hub's own event: the addressee {@code member} had not acknowledged by the {@code deadline}. */

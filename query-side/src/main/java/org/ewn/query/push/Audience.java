@@ -8,6 +8,7 @@ import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.AlertWithdrawn;
 import org.ewn.api.alert.OnwardSharingDecided;
 import org.ewn.api.alert.OnwardSharingRequested;
+import org.ewn.api.alert.Precedence;
 import org.ewn.api.member.MemberCode;
 
 import java.util.Set;
@@ -15,16 +16,23 @@ import java.util.Set;
 /**
  * Who an alert concerns, as its {@link AlertRaised} says, and so which members' officers may receive each of its
  * events. What passes between the originator and one addressee (an acknowledgement, a request to share onward and
- * its answer, an escalation because that addressee let the deadline pass) stays between those two members.
+ * its answer, an escalation because that addressee let the deadline pass) stays between those two members. The
+ * alert's precedence and title come along for the notices to supervisors, which name the alert they are about.
  */
-record Audience(Set<MemberCode> addressees, MemberCode originator) {
+record Audience(Set<MemberCode> addressees, MemberCode originator, Precedence precedence, String title) {
 
     Audience {
         addressees = Set.copyOf(addressees);
     }
 
     static Audience of(AlertRaised raised) {
-        return new Audience(Set.copyOf(raised.addressees()), raised.originator().member());
+        return new Audience(Set.copyOf(raised.addressees()), raised.originator().member(), raised.precedence(),
+                            raised.title());
+    }
+
+    /** An escalation is for the supervisors of the addressee that let the deadline pass. */
+    boolean concernsSupervisorsOf(AlertEscalated escalated, MemberCode member) {
+        return escalated.member().equals(member) && addressees.contains(member);
     }
 
     boolean mayReceive(AlertEvent event, MemberCode member) {

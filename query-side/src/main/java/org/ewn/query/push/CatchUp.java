@@ -45,7 +45,7 @@ final class CatchUp {
         try {
             pool.execute(() -> run(subscriber));
         } catch (RejectedExecutionException e) {
-            push.refuse(subscriber, "Live push is stopping; reconnect later");
+            push.refuse(subscriber.sessionId, "Live push is stopping; reconnect later");
         }
     }
 

@@ -7,7 +7,9 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ewn.access.NetworkUser;
+import org.ewn.api.alert.AlertEscalated;
 import org.ewn.api.alert.AlertEvent;
+import org.ewn.api.member.MemberCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,6 +38,10 @@ import java.util.concurrent.TimeUnit;
  * ones; {@link Subscriber} explains why nothing is skipped or sent twice. The catch-up is bounded: a position more
  * than {@code ewn.push.catch-up-limit} events behind the tail is refused with an ERROR frame, and such a client
  * reloads its inbox instead, so no reconnect can make a node read an unbounded stretch of the log.
+ * <p>
+ * Supervisors may also subscribe to {@code /user/queue/escalations}: each escalation of an alert their member let
+ * pass its deadline reaches them there, live, as it happens. That queue has no catch-up: what a supervisor missed
+ * while away is in the inbox, whose {@code state=overdue} filter lists it.
  */
 @Component
 class LivePush implements SmartLifecycle {
@@ -44,6 +50,8 @@ class LivePush implements SmartLifecycle {
     /** Makes the MESSAGE frame name the destination the client subscribed to rather than its session's own queue. */
     private static final Map<String, Object> SUBSCRIBED_DESTINATION =
             Map.of(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, StompAccess.USER_ALERTS);
+    private static final Map<String, Object> ESCALATIONS_DESTINATION =
+            Map.of(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, StompAccess.USER_ESCALATIONS);
 
     private final EventStore events;
     private final EventStorageEngine store;
@@ -52,6 +60,8 @@ class LivePush implements SmartLifecycle {
     private final PushProperties properties;
     private final KnownAlerts alerts;
     private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
+    /** Sessions of supervisors subscribed to escalations, by session id. */
+    private final Map<String, Supervisor> supervisors = new ConcurrentHashMap<>();
     /** The position of the last event the tail has begun to push; published before any session's lock is taken. */
     private volatile long livePosition;
     private volatile CatchUp catchUp;
@@ -75,14 +85,27 @@ class LivePush implements SmartLifecycle {
      * A session asks to subscribe, before the broker registers it: one subscription per session (a second would
      * receive every message twice), from a position within the catch-up bound.
      */
-    void reserve(String sessionId, NetworkUser officer, Long lastPosition) {
+    void reserve(String sessionId, String subscriptionId, NetworkUser officer, Long lastPosition) {
         if (lastPosition != null && livePosition - lastPosition > properties.catchUpLimit()) {
             throw new MessageDeliveryException("last-position " + lastPosition + " is more than "
                     + properties.catchUpLimit() + " events behind the log; load the inbox and subscribe without it");
         }
-        if (subscribers.putIfAbsent(sessionId, new Subscriber(sessionId, officer, lastPosition)) != null) {
+        if (subscribers.putIfAbsent(sessionId, new Subscriber(sessionId, subscriptionId, officer, lastPosition))
+                != null) {
             throw new MessageDeliveryException("This session already subscribed to " + StompAccess.USER_ALERTS);
         }
+    }
+
+    /** A supervisor's session asks to be told of its member's escalations; once per session. */
+    void reserveEscalations(String sessionId, String subscriptionId, NetworkUser supervisor) {
+        if (supervisors.putIfAbsent(sessionId, new Supervisor(subscriptionId, supervisor.member(), null)) != null) {
+            throw new MessageDeliveryException("This session already subscribed to " + StompAccess.USER_ESCALATIONS);
+        }
+    }
+
+    /** The broker registered a supervisor's subscription to escalations at this destination. */
+    void registeredEscalations(String sessionId, String brokerDestination) {
+        supervisors.computeIfPresent(sessionId, (id, supervisor) -> supervisor.at(brokerDestination));
     }
 
     /** The broker registered the session's subscription at this destination; it can receive from now on. */
@@ -91,17 +114,28 @@ class LivePush implements SmartLifecycle {
         if (subscriber != null && subscriber.registered(brokerDestination, livePosition)) {
             CatchUp current = catchUp;
             if (current == null) {
-                refuse(subscriber, "Live push is not running; reconnect later");
+                refuse(subscriber.sessionId, "Live push is not running; reconnect later");
             } else {
                 current.start(subscriber);
             }
         }
     }
 
-    /** The session unsubscribed or ended. */
+    /** The session ended. */
     void forget(String sessionId) {
+        supervisors.remove(sessionId);
         Subscriber subscriber = subscribers.remove(sessionId);
         if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+
+    /** The session ended one of its subscriptions. */
+    void unsubscribe(String sessionId, String subscriptionId) {
+        supervisors.computeIfPresent(sessionId, (id, s) -> s.subscriptionId().equals(subscriptionId) ? null : s);
+        Subscriber subscriber = subscribers.get(sessionId);
+        if (subscriber != null && subscriber.subscriptionId.equals(subscriptionId)
+                && subscribers.remove(sessionId, subscriber)) {
             subscriber.close();
         }
     }
@@ -156,6 +190,27 @@ class LivePush implements SmartLifecycle {
         for (Subscriber subscriber : subscribers.values()) {
             subscriber.offerLive(position, pushed, entitled(audience, event, subscriber), this::send);
         }
+        if (event instanceof AlertEscalated escalated && audience.isPresent()) {
+            notifySupervisors(escalated, position, audience.get());
+        }
+    }
+
+    private void notifySupervisors(AlertEscalated escalated, long position, Audience audience) {
+        Object notice = null;
+        for (Map.Entry<String, Supervisor> entry : supervisors.entrySet()) {
+            Supervisor supervisor = entry.getValue();
+            if (supervisor.destination() != null && audience.concernsSupervisorsOf(escalated, supervisor.member())) {
+                if (notice == null) {
+                    notice = AlertMessages.escalationNotice(escalated, position, audience);
+                }
+                try {
+                    messaging.convertAndSend(supervisor.destination(), notice, ESCALATIONS_DESTINATION);
+                } catch (RuntimeException e) {
+                    log.error("Could not notify session {} of an escalation; closing it", entry.getKey(), e);
+                    refuse(entry.getKey(), "Live push failed; reconnect");
+                }
+            }
+        }
     }
 
     Optional<Audience> audience(AlertEvent event, long position) {
@@ -178,16 +233,16 @@ class LivePush implements SmartLifecycle {
             messaging.convertAndSend(subscriber.destination(), message, SUBSCRIBED_DESTINATION);
         } catch (RuntimeException e) {
             log.error("Could not push to session {}; closing it", subscriber.sessionId, e);
-            refuse(subscriber, "Live push failed; reconnect with last-position to resume");
+            refuse(subscriber.sessionId, "Live push failed; reconnect with last-position to resume");
         }
     }
 
     /** Ends the session with an ERROR frame, which the server follows by closing the connection. */
-    void refuse(Subscriber subscriber, String reason) {
-        forget(subscriber.sessionId);
+    void refuse(String sessionId, String reason) {
+        forget(sessionId);
         StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
         error.setMessage(reason);
-        error.setSessionId(subscriber.sessionId);
+        error.setSessionId(sessionId);
         clientOutbound.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
     }
 
@@ -205,6 +260,14 @@ class LivePush implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+        }
+    }
+
+    /** A supervisor's session subscribed to escalations, at the broker's destination once registered. */
+    private record Supervisor(String subscriptionId, MemberCode member, String destination) {
+
+        Supervisor at(String brokerDestination) {
+            return new Supervisor(subscriptionId, member, brokerDestination);
         }
     }
 

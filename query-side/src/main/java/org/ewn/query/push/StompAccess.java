@@ -18,16 +18,17 @@ import java.security.Principal;
 import java.util.function.Supplier;
 
 /**
- * Decides every inbound STOMP frame: only officers connect, authenticated either on the WebSocket
- * handshake (HTTP Basic, for programs) or by the {@code login} and {@code passcode} headers of their
- * CONNECT frame (browsers cannot set handshake headers); they may subscribe to their own alert queue,
- * once per session, optionally from the {@code last-position} they saw, and nothing else; clients never
- * send to destinations. Which member's alerts reach a session is decided again at every send by
- * {@link LivePush}.
+ * Decides every inbound STOMP frame: only officers and supervisors connect, authenticated either on the WebSocket
+ * handshake (HTTP Basic, for programs) or by the {@code login} and {@code passcode} headers of their CONNECT frame
+ * (browsers cannot set handshake headers). Officers may subscribe to their own alert queue, once per session,
+ * optionally from the {@code last-position} they saw; supervisors also to their escalations queue, once per session;
+ * nothing else. Clients never send to destinations. Which member's alerts reach a session is decided again at every
+ * send by {@link LivePush}.
  */
 class StompAccess implements ChannelInterceptor {
 
     static final String USER_ALERTS = "/user" + WebSocketConfiguration.ALERTS_QUEUE;
+    static final String USER_ESCALATIONS = "/user" + WebSocketConfiguration.ESCALATIONS_QUEUE;
     /** The SUBSCRIBE header with the position of the last event the client saw; absent for new events only. */
     static final String LAST_POSITION = "last-position";
 
@@ -51,21 +52,31 @@ class StompAccess implements ChannelInterceptor {
                 if (stomp.getUser() == null) {
                     stomp.setUser(login(stomp));
                 }
-                officer(stomp.getUser());
+                connecting(stomp.getUser());
             }
-            case SUBSCRIBE -> {
-                NetworkUser officer = officer(stomp.getUser());
-                if (!USER_ALERTS.equals(stomp.getDestination())) {
-                    throw new MessageDeliveryException("Subscribe to " + USER_ALERTS + "; no other destination exists");
-                }
-                push.get().reserve(stomp.getSessionId(), officer, lastPosition(stomp));
-            }
-            case UNSUBSCRIBE, DISCONNECT -> push.get().forget(stomp.getSessionId());
+            case SUBSCRIBE -> subscribe(stomp);
+            case UNSUBSCRIBE -> push.get().unsubscribe(stomp.getSessionId(), stomp.getSubscriptionId());
+            case DISCONNECT -> push.get().forget(stomp.getSessionId());
             case SEND -> throw new MessageDeliveryException("Clients do not send over STOMP; submit through the API");
             default -> {
             }
         }
         return message;
+    }
+
+    private void subscribe(StompHeaderAccessor stomp) {
+        String destination = stomp.getDestination();
+        if (USER_ALERTS.equals(destination)) {
+            NetworkUser officer = withRole(stomp.getUser(), Role.OFFICER, "Only officers of a member receive live alerts");
+            push.get().reserve(stomp.getSessionId(), stomp.getSubscriptionId(), officer, lastPosition(stomp));
+        } else if (USER_ESCALATIONS.equals(destination)) {
+            NetworkUser supervisor = withRole(stomp.getUser(), Role.SUPERVISOR,
+                                              "Only supervisors are told of escalations");
+            push.get().reserveEscalations(stomp.getSessionId(), stomp.getSubscriptionId(), supervisor);
+        } else {
+            throw new MessageDeliveryException("Subscribe to " + USER_ALERTS + " or, as a supervisor, "
+                    + USER_ESCALATIONS + "; no other destination exists");
+        }
     }
 
     /** -1 means before the first event: everything the officer may see, within the catch-up bound. */
@@ -99,10 +110,18 @@ class StompAccess implements ChannelInterceptor {
         }
     }
 
-    static NetworkUser officer(Principal principal) {
+    static NetworkUser connecting(Principal principal) {
         NetworkUser user = networkUser(principal);
-        if (user == null || !user.hasRole(Role.OFFICER)) {
-            throw new MessageDeliveryException("Only officers of a member receive live alerts");
+        if (user == null || !(user.hasRole(Role.OFFICER) || user.hasRole(Role.SUPERVISOR))) {
+            throw new MessageDeliveryException("Only officers and supervisors of a member receive live alerts");
+        }
+        return user;
+    }
+
+    private static NetworkUser withRole(Principal principal, Role role, String refusal) {
+        NetworkUser user = networkUser(principal);
+        if (user == null || !user.hasRole(role)) {
+            throw new MessageDeliveryException(refusal);
         }
         return user;
     }

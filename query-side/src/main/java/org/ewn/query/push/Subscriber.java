@@ -22,6 +22,7 @@ final class Subscriber {
     }
 
     final String sessionId;
+    final String subscriptionId;
     final NetworkUser officer;
     /** The client's {@code last-position}; null for only what comes after it subscribed. */
     final Long lastPosition;
@@ -30,8 +31,9 @@ final class Subscriber {
     private boolean live;
     private boolean closed;
 
-    Subscriber(String sessionId, NetworkUser officer, Long lastPosition) {
+    Subscriber(String sessionId, String subscriptionId, NetworkUser officer, Long lastPosition) {
         this.sessionId = sessionId;
+        this.subscriptionId = subscriptionId;
         this.officer = officer;
         this.lastPosition = lastPosition;
     }

@@ -17,7 +17,7 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 
 /**
  * STOMP over WebSocket at {@code /ws}, accepted from the application's own origin only. Officers
- * subscribe to {@code /user/queue/alerts}; {@link StompAccess} authenticates and authorizes each frame,
+ * subscribe to {@code /user/queue/alerts}, supervisors also to {@code /user/queue/escalations}; {@link StompAccess} authenticates and authorizes each frame,
  * and {@link LivePush} sends to each session on the queue the broker made for its subscription.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +26,7 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     static final String ALERTS_QUEUE = "/queue/alerts";
+    static final String ESCALATIONS_QUEUE = "/queue/escalations";
 
     private final AuthenticationManager authentication;
     /** Looked up when the first frame comes: LivePush needs the broker that this configures. */
@@ -52,8 +53,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
             @Override
             public void postSend(Message<?> message, MessageChannel channel, boolean sent) {
                 if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.SUBSCRIBE) {
-                    push.getObject().registered(SimpMessageHeaderAccessor.getSessionId(message.getHeaders()),
-                            SimpMessageHeaderAccessor.getDestination(message.getHeaders()));
+                    String session = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
+                    String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
+                    if (destination != null && destination.startsWith(ESCALATIONS_QUEUE)) {
+                        push.getObject().registeredEscalations(session, destination);
+                    } else {
+                        push.getObject().registered(session, destination);
+                    }
                 }
             }
         });
