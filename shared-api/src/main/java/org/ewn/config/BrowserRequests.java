@@ -9,16 +9,19 @@ import java.util.Set;
 /** Tells the console's requests, which a browser makes with its cookies, from those of programs. */
 final class BrowserRequests {
 
+    private static final String SESSION = "/api/v1/session";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private BrowserRequests() {
     }
 
     /**
-     * Every unsafe request needs the CSRF token except an HTTP Basic call without a session cookie (a program's; a page
-     * of another site cannot set the header) and a signed submission, which authenticates itself and which no page of
-     * another site can send, as {@code application/jose} is not a content type a form may post. The sign-in needs it
-     * too, so that no other site can sign a browser in to an account of its choosing.
+     * An unsafe request needs the CSRF token when a browser's cookie could make it count as a signed-in session's: it
+     * carries a session cookie, or it signs in or out (so that no other site can sign a browser in to an account of
+     * its choosing). Exempt are HTTP Basic calls without a session cookie (programs; a page of another site cannot set
+     * the header) and signed submissions, which authenticate themselves and which no page of another site can send,
+     * as {@code application/jose} is not a content type a form may post. A request with no session cookie at all
+     * rides on nothing and is judged by its own credentials.
      */
     static boolean needCsrfToken(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod())) {
@@ -28,9 +31,12 @@ final class BrowserRequests {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/jose")) {
             return false;
         }
+        boolean sessionCookie = request.getRequestedSessionId() != null;
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-        return !(basic && request.getRequestedSessionId() == null);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) && !sessionCookie) {
+            return false;
+        }
+        return sessionCookie || request.getRequestURI().startsWith(request.getContextPath() + SESSION);
     }
 
     /**
@@ -43,6 +49,6 @@ final class BrowserRequests {
         boolean script = fetchMode != null && !"navigate".equalsIgnoreCase(fetchMode);
         return !script && request.getRequestedSessionId() == null
                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
-               && !request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/session");
+               && !request.getRequestURI().startsWith(request.getContextPath() + SESSION);
     }
 }
