@@ -142,6 +142,22 @@ class ConsoleReadsIT {
         assertThat(tooLong.status()).isEqualTo(400);
     }
 
+    @Test
+    void eachDemoAgencysSigningKeyLiesReadyForTheConsoleAndSignsAsTheAgency() throws Exception {
+        java.nio.file.Path pem = NetworkIT.DATA.resolve("demo-pki/UZ-DEMO-signing-key.pem");
+        String text = java.nio.file.Files.readString(pem);
+        assertThat(text).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(pem))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        IssuedKey enrolled = api.key("UZ-DEMO", "signing");
+        SubmissionSigner fromPem = new SubmissionSigner(new IssuedKey(org.ewn.trust.Pem.readPrivateKey(text),
+                enrolled.certificate(), enrolled.chain()), "EWN");
+        String alertId = raise(fromPem, "Signed with the key from the PEM file");
+        JsonNode signature = awaitDetail(alertId, detail -> true).get("history").get(0).get("signature");
+        assertThat(signature.get("status").asText()).isEqualTo("VERIFIED");
+        assertThat(signature.get("agency").asText()).isEqualTo("UZ-DEMO");
+    }
+
     private IssuedKey agency(IssuedKey ca, String code) {
         accepted(api.submit("/api/v1/agencies", administrator.sign("agency.register", Map.of("agency", code,
                 "name", code, "administrator", false))));
