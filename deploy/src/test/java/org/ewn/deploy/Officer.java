@@ -54,6 +54,21 @@ final class Officer implements AutoCloseable {
         return connect(port, new WebSocketHttpHeaders(), connect);
     }
 
+    /**
+     * Connects as the console does in a browser: the session cookie on the handshake, from the given origin, and the
+     * CSRF token (or none, if null) in the CONNECT frame.
+     */
+    static Officer connectAsBrowser(int port, Browser browser, String origin, String csrfToken) throws Exception {
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        handshake.add("Cookie", browser.cookieHeader());
+        handshake.add("Origin", origin);
+        StompHeaders connect = new StompHeaders();
+        if (csrfToken != null) {
+            connect.add("X-XSRF-TOKEN", csrfToken);
+        }
+        return connect(port, handshake, connect);
+    }
+
     private static Officer connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
         client.setMessageConverter(new JacksonJsonMessageConverter());

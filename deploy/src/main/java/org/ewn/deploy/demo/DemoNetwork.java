@@ -48,10 +48,10 @@ import java.util.stream.Collectors;
  * On first start, sets up the demo network for real: its keys and certificates ({@link DemoPki}), then the founding,
  * the five member states and one partner organisation, one demo agency each with its keys enrolled, and the address
  * group CENTRAL-ASIA of the five states, every step a signed submission through the same gate as the API. Each agency
- * also gets an agency account, an officer account and a supervisor account (an officer who is also told of
- * escalations). Everything is marked demo; passwords go to
- * {@code demo-credentials.txt} in the data directory, readable by its owner only, and are never logged. Every step
- * is skipped when already done, so an interrupted setup completes on the next start.
+ * also gets an agency account, an officer account, a supervisor account (an officer who is also told of escalations)
+ * and an auditor account. Everything is marked demo; passwords go to {@code demo-credentials.txt} in the data
+ * directory, readable by its owner only, and are never logged. Every step is skipped when already done, so an
+ * interrupted setup completes on the next start.
  */
 @Component
 @ConditionalOnProperty(name = "ewn.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -115,6 +115,7 @@ class DemoNetwork implements ApplicationRunner {
             created.addAll(account(member.code().toLowerCase() + "-officer", agency, Role.OFFICER));
             created.addAll(account(member.code().toLowerCase() + "-supervisor", agency, Role.OFFICER,
                                    Role.SUPERVISOR));
+            created.addAll(account(member.code().toLowerCase() + "-auditor", agency, Role.AUDITOR));
         }
         groupOfTheStates(administrator);
         if (!created.isEmpty()) {
@@ -231,6 +232,8 @@ class DemoNetwork implements ApplicationRunner {
             content.add("# DEMO NETWORK - demo accounts only, not for real use. Turn off with EWN_DEMO_ENABLED=false.");
             content.add("# Agency keys: " + pki.dir().toAbsolutePath() + "/<AGENCY>.p12 (aliases signing, encryption);"
                         + " keystore password: the demo password, or keystore-password.txt there.");
+            content.add("# Signing keys for the web console: " + pki.dir().toAbsolutePath()
+                        + "/<AGENCY>-signing-key.pem (PKCS#8, unencrypted).");
             content.add(String.format("# %-14s %-20s %-10s %-8s %s", "username", "password", "agency", "role", "member"));
         }
         content.addAll(lines);
