@@ -1,5 +1,5 @@
 /**
- * The transparency log kept over the event log in MongoDB: the hashes of the Merkle tree's perfect subtrees, written
- * as the log grows, so that tree roots and proofs cost {@code O(log n)} {@code _id} lookups at any size.
+ * The transparency log kept over the event log in MongoDB: tiles of the Merkle tree's subtree hashes, written as the
+ * log grows, so that tree roots and proofs cost one {@code _id $in} read of {@code O(log n)} tiles at any size.
  */
 package org.ewn.audit;

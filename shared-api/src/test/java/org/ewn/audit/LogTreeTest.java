@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.ewn.transparency.CompactRange;
 import org.ewn.transparency.MerkleHashes;
 import org.ewn.transparency.ProofVerifier;
+import org.ewn.transparency.Subtree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,28 @@ class LogTreeTest {
         assertThat(rebuilt.size()).isZero();
         assertThat(rebuilt.catchUp()).isEqualTo(1510);
         assertThat(rebuilt.root(1500)).isEqualTo(root);
+    }
+
+    @Test
+    void aWriterThatLagsBehindNeverShortensWhatAnotherWrote() {
+        FakeLog log = new FakeLog();
+        log.append(600);
+        TreeNodes nodes = new TreeNodes(freshDatabase());
+        CompactRange range = CompactRange.empty();
+        List<CompactRange.Node> upTo300 = new ArrayList<>();
+        List<CompactRange.Node> upTo600 = new ArrayList<>();
+        for (int index = 0; index < 600; index++) {
+            List<CompactRange.Node> completed = range.append(MerkleHashes.leaf(log.hash(index)));
+            (index < 300 ? upTo300 : upTo600).addAll(completed);
+        }
+        upTo600.addAll(0, upTo300);
+        nodes.write(upTo600);
+        nodes.write(upTo300);
+
+        Subtree last = Subtree.leaf(599);
+        assertThat(nodes.hashes(List.of(last)).get(last)).isEqualTo(MerkleHashes.leaf(log.hash(599)));
+        Subtree firstHalf = new Subtree(9, 0);
+        assertThat(nodes.hashes(List.of(firstHalf)).get(firstHalf)).isEqualTo(inMemoryRoot(log, 512));
     }
 
     @Test
