@@ -46,6 +46,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void merkleTreeCoreImportsNoSpringAndNoMongoDb() {
+        // offline verifiers run the very code the hub proves with, so it must stand alone
+        noClasses().that().resideInAPackage("org.ewn.transparency..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "com.mongodb..", "org.bson..", "org.ewn.store..", "org.ewn.audit..")
+                .check(network);
+        noClasses().that().resideInAPackage("org.ewn.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+                .check(network);
+    }
+
+    @Test
     void aggregatesImportNoWebOrPersistenceCode() {
         noClasses().that().areAnnotatedWith(Aggregate.class)
                 .should().dependOnClassesThat().resideInAnyPackage(
@@ -70,7 +82,8 @@ class ArchitectureTest {
 
     @Test
     void sharedApiDependsOnNeitherSide() {
-        noClasses().that().resideInAnyPackage("org.ewn.api..", "org.ewn.store..", "org.ewn.access..", "org.ewn.config..")
+        noClasses().that().resideInAnyPackage("org.ewn.api..", "org.ewn.store..", "org.ewn.access..", "org.ewn.config..",
+                        "org.ewn.transparency..", "org.ewn.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.ewn.command..", "org.ewn.query..", "org.ewn.deploy..")
                 .check(network);
     }

@@ -174,6 +174,30 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
                          .map(stored -> new LoggedEvent(stored.index(), stored.hash()));
     }
 
+    /**
+     * The places and chain hashes of the events from global index {@code from} on, in order: {@code max} of them or,
+     * at the end of the log, fewer. The transparency log's leaves are these hashes. Reads whole commits by {@code _id}.
+     */
+    public List<LoggedEvent> hashesFrom(long from, int max) {
+        List<LoggedEvent> hashes = new ArrayList<>(Math.min(max, 4096));
+        long next = log.locate(from);
+        while (hashes.size() < max) {
+            List<Commit> commits = log.readFrom(next, 64);
+            for (Commit commit : commits) {
+                for (StoredEvent stored : commit.events()) {
+                    if (stored.index() >= from + hashes.size() && hashes.size() < max) {
+                        hashes.add(new LoggedEvent(stored.index(), stored.hash()));
+                    }
+                }
+            }
+            if (commits.isEmpty()) {
+                break;
+            }
+            next += commits.size();
+        }
+        return hashes;
+    }
+
     /** {@code null} for an empty log, else the token before index 0, as Axon's JDBC and in-memory engines do. */
     @Override
     public TrackingToken createTailToken() {

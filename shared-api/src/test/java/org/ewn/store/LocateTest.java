@@ -40,6 +40,23 @@ class LocateTest {
         assertThat(engine.locate("unknown", 0)).isEmpty();
     }
 
+    @Test
+    void readsTheChainHashesFromAnyIndexInOrder() {
+        MongoDatabase database = fixture.freshDatabase();
+        LogStorageEngine engine = fixture.engine(database);
+        engine.appendEvents(event("a", 0, new Noted("one")), plainEvent(new Noted("two")), event("b", 0, new Noted("x")));
+        engine.appendEvents(event("a", 1, new Noted("three")));
+        List<Document> stored = HashChainTest.storedEvents(database);
+
+        List<LoggedEvent> fromOne = engine.hashesFrom(1, 10);
+        assertThat(fromOne).extracting(LoggedEvent::globalIndex).containsExactly(1L, 2L, 3L);
+        for (LoggedEvent event : fromOne) {
+            assertLocated(event, stored.get((int) event.globalIndex()));
+        }
+        assertThat(engine.hashesFrom(0, 2)).extracting(LoggedEvent::globalIndex).containsExactly(0L, 1L);
+        assertThat(engine.hashesFrom(4, 10)).isEmpty();
+    }
+
     private static void assertLocated(LoggedEvent located, Document stored) {
         assertThat(located.globalIndex()).isEqualTo(stored.getLong("index"));
         assertThat(located.hash()).isEqualTo(stored.get("hash", Binary.class).getData());

@@ -5,6 +5,7 @@ import org.ewn.trust.KeyIds;
 import org.ewn.trust.KeyKind;
 import org.ewn.trust.KeyStores;
 import org.ewn.trust.NetworkPki;
+import org.ewn.trust.SignedEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -61,6 +62,14 @@ public class HubKey implements SmartInitializingSingleton {
 
     String keyId() {
         return load().keyId();
+    }
+
+    /**
+     * Signs {@code payload} as a JWS typed {@code type} with the receipt key, for what the hub attests besides
+     * receipts (tree heads); the key itself never leaves this class's package.
+     */
+    public String sign(byte[] payload, String type) {
+        return SignedEnvelope.sign(payload, keyId(), type, key().privateKey());
     }
 
     /** The hub's certificate and those above it, leaf first. */

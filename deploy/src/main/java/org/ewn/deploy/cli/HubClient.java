@@ -17,9 +17,16 @@ final class HubClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final String base;
+    /** An {@code Authorization} header value for reads that need an account, or null. */
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     HubClient(String hub) {
+        this(hub, null);
+    }
+
+    HubClient(String hub, String authorization) {
+        this.authorization = authorization;
         URI uri;
         try {
             uri = URI.create(hub);
@@ -52,7 +59,11 @@ final class HubClient {
 
     /** A text the hub publishes, such as its certificate; anything but 200 is a failure. */
     String get(String path) {
-        Answer answer = send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        Answer answer = send(request.build());
         if (answer.status() != 200) {
             throw new CliFailure("the hub answered " + answer.status() + " for GET " + path + ": "
                     + excerpt(answer.body()));

@@ -92,7 +92,8 @@ final class Receipts {
         }
     }
 
-    private static void requireHubTrusted(List<X509Certificate> hubChain, X509Certificate root, Instant at) {
+    /** The hub's certificate valid at {@code at} and, given the root, certified by it for signing then. */
+    static void requireHubTrusted(List<X509Certificate> hubChain, X509Certificate root, Instant at) {
         X509Certificate hub = hubChain.get(0);
         if (root == null) {
             try {
