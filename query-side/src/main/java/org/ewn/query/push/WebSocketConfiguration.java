@@ -30,10 +30,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final AuthenticationManager authentication;
     /** Looked up when the first frame comes: LivePush needs the broker that this configures. */
     private final ObjectProvider<LivePush> push;
+    private final PushProperties properties;
 
-    WebSocketConfiguration(AuthenticationManager authentication, ObjectProvider<LivePush> push) {
+    WebSocketConfiguration(AuthenticationManager authentication, ObjectProvider<LivePush> push,
+                           PushProperties properties) {
         this.authentication = authentication;
         this.push = push;
+        this.properties = properties;
     }
 
     @Override
@@ -45,6 +48,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.enableSimpleBroker("/queue");
         registry.setUserDestinationPrefix("/user");
+        // one queue per session: the broker's cache of subscriptions by destination needs an entry for each
+        registry.setCacheLimit(properties.sessionCache());
         // the outbound channel runs on a pool; without this, two alerts could reach a session out of log order
         registry.setPreservePublishOrder(true);
         // no executor on the broker channel: a subscription is registered when its SUBSCRIBE has passed through
