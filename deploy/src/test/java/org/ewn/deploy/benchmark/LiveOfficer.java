@@ -43,8 +43,8 @@ final class LiveOfficer implements AutoCloseable {
 
     /**
      * A STOMP client for any number of sessions; its sessions' frames are read on Tomcat's shared I/O threads. Its
-     * default converter hands each frame's body over as bytes. Each handshake checks a password, which costs the
-     * server tens of milliseconds of CPU, so many at once may take longer than Tomcat's 5 s default.
+     * default converter hands each frame's body over as bytes. Its handshakes may take 30 s instead of Tomcat's 5 s,
+     * as many at once on a busy machine can take longer.
      */
     static WebSocketStompClient client() {
         StandardWebSocketClient webSocket = new StandardWebSocketClient();

@@ -110,10 +110,10 @@ final class PushAtScale {
                                            String.join(", ", STATES)));
                 section.note(String.format("the STOMP clients run in the same JVM as the server, on the same cores: "
                                            + "one shared WebSocketStompClient, frames read on Tomcat's client I/O "
-                                           + "threads; each session's handshake checks its officer's password "
-                                           + "(bcrypt). Application started in %.1f s; %,d more sessions connected "
-                                           + "and subscribed in %.1f s", application.startSeconds(),
-                                           SESSIONS - STATES.size(), connectSeconds));
+                                           + "threads, HTTP Basic on each handshake. Application started in %.1f "
+                                           + "s; %,d more sessions connected, %d at a time, and subscribed in %.1f s",
+                                           application.startSeconds(),
+                                           SESSIONS - STATES.size(), CONNECTING_AT_ONCE, connectSeconds));
                 cpuNotes.forEach(section::note);
             } finally {
                 sessions.forEach(session -> session.officer().close());
