@@ -33,6 +33,7 @@ public final class Benchmark {
         new ThroughputScenarios(table).run();
         new LatencyAtScale(table).run();
         new EndToEnd(table).run();
+        new PushAtScale(table).run();
         new SignatureVerification(table).run();
 
         table.header(String.format("whole run: %.0f s", (System.nanoTime() - start) / 1e9));

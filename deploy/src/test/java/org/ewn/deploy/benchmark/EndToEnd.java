@@ -4,17 +4,9 @@ import org.HdrHistogram.Histogram;
 import org.ewn.api.submission.SubmissionTypes;
 import org.ewn.trust.SubmissionSigner;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +27,11 @@ final class EndToEnd {
     private static final Duration DRAIN = Duration.ofSeconds(20);
 
     private final ResultTable.Section section;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** Alerts by title, which the pushed frame repeats: the frame can arrive before the 201 that names the alert. */
     private final Map<String, FixedRateAlerts.Sent> sent = new ConcurrentHashMap<>();
     private final CountDownLatch probeArrived = new CountDownLatch(1);
     private SubmissionSigner signer;
-    private String base;
+    private AlertPosts posts;
 
     EndToEnd(ResultTable table) {
         this.section = table.section(String.format("End to end, all-in-one application (%d s warm-up, %d s measured"
@@ -51,8 +42,9 @@ final class EndToEnd {
     void run() throws Exception {
         try (AllInOne application = AllInOne.start("e2e")) {
             signer = application.signer(AGENCY);
-            base = "http://127.0.0.1:" + application.port();
-            try (LiveOfficer ignored = LiveOfficer.connect(application.port(), basic("uz-officer"), this::arrived)) {
+            posts = new AlertPosts(application.port());
+            try (LiveOfficer ignored = LiveOfficer.connect(application.port(), AlertPosts.basic("uz-officer"),
+                                                           this::arrived)) {
                 awaitSubscription();
                 for (int rate : RATES) {
                     measure(rate);
@@ -88,7 +80,7 @@ final class EndToEnd {
     /** The broker registers a subscription asynchronously: send probes until one comes back. */
     private void awaitSubscription() throws InterruptedException {
         for (int probe = 0; probe < 60; probe++) {
-            int status = post(sign("probe-" + probe)).join().statusCode();
+            int status = posts.post(sign("probe-" + probe)).join().statusCode();
             if (status != 201) {
                 throw new IllegalStateException("the hub answered a signed probe alert with " + status);
             }
@@ -103,34 +95,22 @@ final class EndToEnd {
         return signer.sign(SubmissionTypes.ALERT_RAISE, body(title));
     }
 
-    /** An alert.raise body as an agency's system sends it, addressed to the officer's member. */
+    /** Addressed to the officer's member. */
     private static Map<String, Object> body(String title) {
-        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> body = AlertPosts.body(title);
         body.put("addressees", List.of("UZ"));
-        body.put("precedence", "FLASH");
-        body.put("category", "OTHER");
-        body.put("title", title);
-        body.put("text", "Benchmark alert");
         return body;
     }
 
     private void send(FixedRateAlerts.Sent alert) {
         sent.put(alert.title(), alert);
-        post(alert.envelope()).whenComplete((response, failure) -> alert.answered(
-                failure == null && response.statusCode() == 201, System.nanoTime()));
+        posts.send(alert);
     }
 
-    /** A signed submission needs no account: the signature says which agency submits. */
-    private CompletableFuture<HttpResponse<Void>> post(String envelope) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts"))
-                                         .header("Content-Type", "application/jose")
-                                         .POST(HttpRequest.BodyPublishers.ofString(envelope))
-                                         .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-    }
-
-    private void arrived(long at, Map<String, Object> alert) {
-        String title = String.valueOf(alert.get("title"));
+    private void arrived(long at, String title) {
+        if (title == null) {
+            return;
+        }
         if (title.startsWith("probe-")) {
             probeArrived.countDown();
             return;
@@ -161,10 +141,5 @@ final class EndToEnd {
     static String ms(Histogram histogram, double percentile) {
         return histogram.getTotalCount() == 0 ? "-"
                 : String.format("%.2f", histogram.getValueAtPercentile(percentile) / 1e6);
-    }
-
-    private static String basic(String username) {
-        byte[] credentials = (username + ":" + AllInOne.PASSWORD).getBytes(StandardCharsets.UTF_8);
-        return "Basic " + Base64.getEncoder().encodeToString(credentials);
     }
 }

@@ -35,13 +35,16 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final ObjectProvider<LivePush> push;
     private final ObjectProvider<ConsoleSessions> consoleSessions;
     private final ConsoleProperties console;
+    private final PushProperties properties;
 
     WebSocketConfiguration(AuthenticationManager authentication, ObjectProvider<LivePush> push,
-                           ObjectProvider<ConsoleSessions> consoleSessions, ConsoleProperties console) {
+                           ObjectProvider<ConsoleSessions> consoleSessions, ConsoleProperties console,
+                           PushProperties properties) {
         this.authentication = authentication;
         this.push = push;
         this.consoleSessions = consoleSessions;
         this.console = console;
+        this.properties = properties;
     }
 
     /**
@@ -62,6 +65,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.enableSimpleBroker("/queue");
         registry.setUserDestinationPrefix("/user");
+        // one queue per session: the broker's cache of subscriptions by destination needs an entry for each
+        registry.setCacheLimit(properties.sessionCache());
         // the outbound channel runs on a pool; without this, two alerts could reach a session out of log order
         registry.setPreservePublishOrder(true);
         // no executor on the broker channel: a subscription is registered when its SUBSCRIBE has passed through

@@ -1,0 +1,200 @@
+package org.ewn.deploy.benchmark;
+
+import org.HdrHistogram.Histogram;
+import org.ewn.api.submission.SubmissionTypes;
+import org.ewn.trust.SubmissionSigner;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Live push with many officers online: 1,000 STOMP sessions at once, held by the five member states' officers (200
+ * each, many per account), while a partner organisation's agency raises alerts at fixed rates. Timed from each
+ * alert's due time to its frame's arrival at every addressed session. The baseline is the same alerts at the same
+ * rate with one session per member state, in the same application just before the other sessions connect. The
+ * alerts come from {@code UNOCT-DEMO}, whose own officers hold no session, so an alert reaches exactly the sessions
+ * of the members it is addressed to.
+ */
+final class PushAtScale {
+
+    private static final String ORIGINATOR = "UNOCT-DEMO";
+    private static final List<String> STATES = List.of("KZ", "KG", "TJ", "TM", "UZ");
+    private static final int SESSIONS = 1_000;
+    /** The target: p99 under 100 ms with 1,000 sessions at 100 alerts/s. */
+    private static final Load TARGET_LOAD = new Load(100, Addressing.ONE_MEMBER);
+    private static final double TARGET_P99_MS = 100;
+    /** The rate, one the hub sustains with few sessions, and all members at a rate this machine can push. */
+    private static final List<Load> LOADS = List.of(TARGET_LOAD,
+                                                    new Load(20, Addressing.ONE_MEMBER),
+                                                    new Load(10, Addressing.ALL_MEMBERS));
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration MEASURED = Duration.ofSeconds(10);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** How long a row's backlog may take to clear before the next row starts. */
+    private static final Duration SETTLE = Duration.ofSeconds(120);
+    private static final String CLIENTS = "STOMP clients";
+    private static final String LIVE_PUSH = "live-push thread";
+    private static final String OUTBOUND = "outbound channel";
+    private static final String HTTP = "HTTP";
+
+    private final ResultTable.Section section;
+    /** Alerts by title, which the pushed frame repeats. */
+    private final Map<String, FixedRateAlerts.Sent> sent = new ConcurrentHashMap<>();
+    private final List<String> cpuNotes = new ArrayList<>();
+    private SubmissionSigner signer;
+    private AlertPosts posts;
+
+    /** Who each alert is addressed to. */
+    private enum Addressing {
+        ONE_MEMBER("each alert to one member state, in turn"),
+        ALL_MEMBERS("each alert to all members");
+
+        final String description;
+
+        Addressing(String description) {
+            this.description = description;
+        }
+
+        Map<String, Object> body(int number) {
+            return this == ALL_MEMBERS ? Map.of("allMembers", true)
+                    : Map.of("addressees", List.of(STATES.get(number % STATES.size())));
+        }
+    }
+
+    private record Load(int rate, Addressing addressing) {
+    }
+
+    PushAtScale(ResultTable table) {
+        this.section = table.section(String.format("Live push to %,d STOMP sessions, all-in-one application (%d s "
+                                                   + "warm-up, %d s measured per row; ms from each alert's due time "
+                                                   + "to its frame at each addressed session)", SESSIONS,
+                                                   WARM_UP.toSeconds(), MEASURED.toSeconds()),
+                                     "", "sessions", "alerts/s", "frames/alert", "frames arrived", "p50", "p99",
+                                     "max", "p99 vs baseline", "target");
+    }
+
+    void run() throws Exception {
+        try (AllInOne application = AllInOne.start("push")) {
+            signer = application.signer(ORIGINATOR);
+            posts = new AlertPosts(application.port());
+            try (OfficersOnline officers = new OfficersOnline(application.port(), STATES, posts,
+                                                              title -> sign(Addressing.ALL_MEMBERS.body(0), title),
+                                                              this::arrived)) {
+                officers.connect(STATES.size(), SETTLE);
+                Map<Load, FixedRateAlerts> baselines = new LinkedHashMap<>();
+                for (Load load : LOADS) {
+                    baselines.put(load, measure(officers, load));
+                }
+                double connectSeconds = officers.connect(SESSIONS, SETTLE);
+                for (Load load : LOADS) {
+                    rows(load, baselines.get(load), measure(officers, load));
+                }
+                section.note(String.format("alerts raised by %s, whose officers hold no session; sessions held by "
+                                           + "the officers of %s, as many per account; the baseline is one session "
+                                           + "per member state, the same alerts, measured first", ORIGINATOR,
+                                           String.join(", ", STATES)));
+                section.note(String.format("the STOMP clients run in the same JVM as the server, on the same cores: "
+                                           + "one shared WebSocketStompClient, frames read on Tomcat's client I/O "
+                                           + "threads, HTTP Basic on each handshake. Application started in %.1f "
+                                           + "s; %,d more sessions connected and subscribed in %.1f s",
+                                           application.startSeconds(), SESSIONS - STATES.size(), connectSeconds));
+                cpuNotes.forEach(section::note);
+            }
+        }
+    }
+
+    private FixedRateAlerts measure(OfficersOnline officers, Load load) throws InterruptedException {
+        Benchmark.progress(String.format("push to %d sessions at %d alerts/s, %s", officers.size(), load.rate(),
+                                         load.addressing().description));
+        Map<String, Integer> perMember = officers.perMember();
+        int everyone = officers.size();
+        sent.clear();
+        FixedRateAlerts alerts = new FixedRateAlerts(
+                "s" + everyone + "-r" + load.rate() + "-" + load.addressing().ordinal() + "-", load.rate(),
+                WARM_UP, MEASURED,
+                n -> load.addressing() == Addressing.ALL_MEMBERS ? everyone
+                        : perMember.get(STATES.get(n % STATES.size())),
+                (n, title) -> sign(load.addressing().body(n), title), this::send);
+        CpuMeter cpu = new CpuMeter();
+        ThreadCpu threads = new ThreadCpu(PushAtScale::kind);
+        alerts.sendAll();
+        alerts.awaitDone(DRAIN);
+        CpuMeter.Usage usage = cpu.stop();
+        Map<String, Double> cpuSeconds = threads.seconds();
+        double settleSeconds = officers.awaitProbe(SETTLE);
+        StringBuilder perFrame = new StringBuilder();
+        for (String kind : List.of(LIVE_PUSH, OUTBOUND, CLIENTS)) {
+            perFrame.append(String.format("%s%s %.0f", perFrame.isEmpty() ? "" : ", ", kind,
+                                          cpuSeconds.getOrDefault(kind, 0.0) * 1e6 / alerts.framesArrived()));
+        }
+        cpuNotes.add(String.format("%,d sessions, %d alerts/s, %s: %,d/%,d answered 201 in time; the JVM used %.2f "
+                                   + "cores (HTTP request threads %.2f), other processes %.2f; CPU µs per frame: %s%s",
+                                   everyone, load.rate(), load.addressing().description,
+                                   alerts.accepted().getTotalCount(), alerts.measuredCount(),
+                                   usage.processCpuSeconds() / usage.seconds(),
+                                   cpuSeconds.getOrDefault(HTTP, 0.0) / usage.seconds(), usage.otherCores(),
+                                   perFrame, settleSeconds < 1 ? ""
+                                           : String.format("; the push caught up %.0f s after the row", settleSeconds)));
+        return alerts;
+    }
+
+    /** The threads worth a figure of their own: the clients', and the server's on the live path. */
+    private static String kind(String thread) {
+        if (thread.startsWith("WebSocketClient-AsyncIO-")) {
+            return CLIENTS;
+        }
+        if (thread.equals("live-push")) {
+            return LIVE_PUSH;
+        }
+        if (thread.startsWith("clientOutboundChannel-")) {
+            return OUTBOUND;
+        }
+        return thread.startsWith("http-nio-") ? HTTP : null;
+    }
+
+    private void rows(Load load, FixedRateAlerts baseline, FixedRateAlerts atScale) {
+        Histogram base = baseline.pushed();
+        row(load, STATES.size() + " sessions (baseline)", baseline, base, baseline.expectedFrames(), base, "");
+        Histogram pushed = atScale.pushed();
+        String target = !load.equals(TARGET_LOAD) ? ""
+                : String.format("p99 < %.0f ms: %s", TARGET_P99_MS, ResultTable.met(
+                        pushed.getTotalCount() == atScale.expectedFrames()
+                        && pushed.getValueAtPercentile(99) / 1e6 < TARGET_P99_MS));
+        row(load, String.format("%,d sessions", SESSIONS), atScale, pushed, atScale.expectedFrames(), base, target);
+        row(load, "  the same, last frame of each alert", atScale, atScale.completed(), atScale.measuredCount(),
+            base, "");
+    }
+
+    private void row(Load load, String sessionCount, FixedRateAlerts alerts, Histogram latency, int expected,
+                     Histogram baseline, String target) {
+        String ratio = latency == baseline || latency.getTotalCount() == 0 || baseline.getTotalCount() == 0 ? ""
+                : String.format("%.2f", (double) latency.getValueAtPercentile(99)
+                                        / baseline.getValueAtPercentile(99));
+        section.row(load.addressing().description, sessionCount, String.valueOf(load.rate()),
+                    String.format("%,.0f", (double) alerts.expectedFrames() / alerts.measuredCount()),
+                    String.format("%,d/%,d", latency.getTotalCount(), expected),
+                    EndToEnd.ms(latency, 50), EndToEnd.ms(latency, 99), EndToEnd.ms(latency, 100), ratio, target);
+    }
+
+    private void arrived(long at, String title) {
+        FixedRateAlerts.Sent alertSent = sent.get(title);
+        if (alertSent != null) {
+            alertSent.pushed(at);
+        }
+    }
+
+    private void send(FixedRateAlerts.Sent alert) {
+        sent.put(alert.title(), alert);
+        posts.send(alert);
+    }
+
+    private String sign(Map<String, Object> addressing, String title) {
+        Map<String, Object> body = AlertPosts.body(title);
+        body.putAll(addressing);
+        return signer.sign(SubmissionTypes.ALERT_RAISE, body);
+    }
+}
