@@ -1,6 +1,7 @@
 package org.ewn.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ewn.trust.IssuedKey;
 import org.ewn.trust.KeyIds;
 import org.ewn.trust.KeyKind;
@@ -15,8 +16,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
@@ -119,6 +123,61 @@ class MembershipIT {
         JsonNode keys = await("/api/v1/agencies/" + member + "-ADM", json -> json.get("keys").size() == 2
                 && json.toString().contains("REVOKED")).get("keys");
         assertThat(keys.findValuesAsText("status")).containsExactlyInAnyOrder("ACTIVE", "REVOKED");
+    }
+
+    @Test
+    void anAddressGroupReachesItsMembersAsTheyAreWhenTheAlertIsRaised() {
+        assertThat(await("/api/v1/groups", json -> json.size() > 0).findValue("members").toString())
+                .as("the demo's group of its states").isEqualTo("[\"KG\",\"KZ\",\"TJ\",\"TM\",\"UZ\"]");
+        String member = newMemberCode();
+        IssuedKey ca = NetworkPki.memberCa(root, member, "Grouped state", from, to);
+        accepted(api.submit("/api/v1/members", administrator.sign("member.admit", Map.of("member", member,
+                "name", "Grouped state", "kind", "STATE", "caCertificate", der(ca)))));
+        String group = "G-" + member;
+        accepted(api.submit("/api/v1/groups", administrator.sign("group.define", Map.of("group", group,
+                "name", "Test group", "members", List.of(member, "KG")))));
+        assertProblem(api.submit("/api/v1/groups", api.signer("KZ-DEMO").sign("group.define", Map.of(
+                "group", group, "name", "Taken over", "members", List.of("KZ")))), 403, "not-entitled");
+        assertThat(await("/api/v1/groups", json -> json.toString().contains(group)).toString())
+                .contains("\"members\":[\"KG\",\"" + member + "\"]").doesNotContain("Taken over");
+
+        NetworkClient.Reply raised = api.raise("KZ-DEMO", UUID.randomUUID(),
+                toGroups(List.of(group), List.of("UZ"), "To a group and a member"));
+        accepted(raised);
+        assertThat(raised.json().get("addressees").toString())
+                .isEqualTo(new ObjectMapper().valueToTree(new TreeSet<>(List.of("KG", member, "UZ"))).toString());
+
+        accepted(api.submit("/api/v1/members/" + member + "/suspension", administrator.sign("member.suspend",
+                Map.of("member", member, "reason", "test"))));
+        NetworkClient.Reply whileSuspended = api.raise("KZ-DEMO", UUID.randomUUID(),
+                toGroups(List.of(group), List.of(), "While one member is suspended"));
+        accepted(whileSuspended);
+        assertThat(whileSuspended.json().get("addressees").toString()).isEqualTo("[\"KG\"]");
+        accepted(api.submit("/api/v1/members/" + member + "/reinstatement", administrator.sign("member.reinstate",
+                Map.of("member", member))));
+
+        assertProblem(api.raise("KZ-DEMO", UUID.randomUUID(), toGroups(List.of("NO-SUCH-GROUP"), List.of(), "x")),
+                422, "unknown-addressee");
+        Map<String, Object> both = new LinkedHashMap<>(toGroups(List.of(group), List.of(), "Both"));
+        both.put("allMembers", true);
+        assertProblem(api.raise("KZ-DEMO", UUID.randomUUID(), both), 400, "invalid-request");
+
+        accepted(api.submit("/api/v1/groups/" + group + "/dissolution", administrator.sign("group.dissolve",
+                Map.of("group", group))));
+        assertProblem(api.raise("KZ-DEMO", UUID.randomUUID(), toGroups(List.of(group), List.of(), "Dissolved")),
+                422, "unknown-addressee");
+        assertThat(await("/api/v1/groups", json -> !json.toString().contains(group)).toString())
+                .contains("CENTRAL-ASIA");
+    }
+
+    private static Map<String, Object> toGroups(List<String> groups, List<String> members, String title) {
+        Map<String, Object> body = new LinkedHashMap<>(NetworkClient.alert(List.of("KZ"), title));
+        body.remove("addressees");
+        body.put("groups", groups);
+        if (!members.isEmpty()) {
+            body.put("addressees", members);
+        }
+        return body;
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,6 +24,10 @@ final class Officer implements AutoCloseable {
     final BlockingQueue<Map<String, Object>> alerts = new LinkedBlockingQueue<>();
     /** Every pushed message, of any kind, as they arrive; read with {@link #nextMessage}. */
     final BlockingQueue<Map<String, Object>> messages = new LinkedBlockingQueue<>();
+    /** Messages a test took from {@link #messages} and keeps for later assertions. */
+    final List<Map<String, Object>> seen = new ArrayList<>();
+    /** Escalation notices, for a supervisor subscribed to {@code /user/queue/escalations}. */
+    final BlockingQueue<Map<String, Object>> escalations = new LinkedBlockingQueue<>();
     /** ERROR frames and transport failures, as they happen. */
     final BlockingQueue<String> errors;
     private final WebSocketStompClient client;
@@ -46,6 +52,21 @@ final class Officer implements AutoCloseable {
         connect.setLogin(username);
         connect.setPasscode(passcode);
         return connect(port, new WebSocketHttpHeaders(), connect);
+    }
+
+    /**
+     * Connects as the console does in a browser: the session cookie on the handshake, from the given origin, and the
+     * CSRF token (or none, if null) in the CONNECT frame.
+     */
+    static Officer connectAsBrowser(int port, Browser browser, String origin, String csrfToken) throws Exception {
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        handshake.add("Cookie", browser.cookieHeader());
+        handshake.add("Origin", origin);
+        StompHeaders connect = new StompHeaders();
+        if (csrfToken != null) {
+            connect.add("X-XSRF-TOKEN", csrfToken);
+        }
+        return connect(port, handshake, connect);
     }
 
     private static Officer connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
@@ -90,6 +111,10 @@ final class Officer implements AutoCloseable {
             @SuppressWarnings("unchecked")
             public void handleFrame(StompHeaders headers, Object payload) {
                 Map<String, Object> message = (Map<String, Object>) payload;
+                if (destination.endsWith("/escalations")) {
+                    escalations.add(message);
+                    return;
+                }
                 messages.add(message);
                 if ("raised".equals(message.getOrDefault("kind", "raised"))) {
                     alerts.add(message);

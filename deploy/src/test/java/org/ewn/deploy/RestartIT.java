@@ -1,5 +1,6 @@
 package org.ewn.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ewn.api.alert.AlertEscalated;
 import org.ewn.trust.IssuedKey;
@@ -84,6 +85,20 @@ class RestartIT {
             assertThat(escalations).as("once, for the addressee that did not acknowledge")
                     .extracting(e -> e.member().value()).containsExactly("KG");
             assertThat(escalations.get(0).deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).isEqualTo(deadline);
+
+            // the originator's console shows the escalation as the hub's own, the signed steps as verified
+            JsonNode history = null;
+            for (int attempt = 0; attempt < 100; attempt++) {
+                history = client(network).get("/api/v1/inbox/alerts/" + alertId, "kz-officer").json().get("history");
+                if (history.toString().contains("ESCALATED")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(history.findValuesAsText("kind")).containsExactly("RAISED", "ACKNOWLEDGED", "ESCALATED");
+            assertThat(history.findValues("signature")).extracting(s -> s.get("status").asText())
+                    .containsExactly("VERIFIED", "VERIFIED", "HUB");
+            assertThat(history.get(1).get("signature").get("agency").asText()).isEqualTo("UZ-DEMO");
         }
     }
 

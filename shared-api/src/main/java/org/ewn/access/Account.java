@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * An account that may call the network: an agency's system or one of its officers.
  *
- * @param passwordHash the password in Spring Security's encoded form ({@code {bcrypt}…}); never the password
+ * @param passwordHash the password in Spring Security's encoded form ({@code {argon2}…}, or {@code {bcrypt}…} from before); never the password
  */
 public record Account(String username, String passwordHash, AgencyCode agency, Set<Role> roles, boolean demo) {
 

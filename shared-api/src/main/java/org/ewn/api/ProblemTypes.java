@@ -10,6 +10,10 @@ public final class ProblemTypes {
 
     public static final URI UNAUTHENTICATED = type("unauthenticated");
     public static final URI FORBIDDEN = type("forbidden");
+    /** An unsafe request of a signed-in session without the session's CSRF token in {@code X-XSRF-TOKEN}. */
+    public static final URI CSRF_TOKEN = type("csrf-token");
+    /** Too many failed sign-ins for a username or from an address; retry after the {@code Retry-After} seconds. */
+    public static final URI TOO_MANY_ATTEMPTS = type("too-many-attempts");
     public static final URI INVALID_REQUEST = type("invalid-request");
     public static final URI MALFORMED_REQUEST = type("malformed-request");
     public static final URI UNKNOWN_ADDRESSEE = type("unknown-addressee");

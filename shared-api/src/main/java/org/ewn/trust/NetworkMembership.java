@@ -1,7 +1,10 @@
 package org.ewn.trust;
 
 import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
+import org.ewn.api.membership.AddressGroupDefined;
+import org.ewn.api.membership.AddressGroupDissolved;
 import org.ewn.api.membership.AgencyRegistered;
 import org.ewn.api.membership.KeyEnrolled;
 import org.ewn.api.membership.KeyPurpose;
@@ -39,24 +42,27 @@ public final class NetworkMembership {
     private final Map<AgencyCode, Agency> agencies;
     private final Map<String, Key> keys;
     private final Map<UUID, Recorded> submissions;
+    private final Map<GroupCode, Group> groups;
     private long version = -1;
 
     public NetworkMembership() {
-        this(new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>());
+        this(new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>());
     }
 
     private NetworkMembership(Map<MemberCode, Member> members, Map<AgencyCode, Agency> agencies, Map<String, Key> keys,
-                              Map<UUID, Recorded> submissions) {
+                              Map<UUID, Recorded> submissions, Map<GroupCode, Group> groups) {
         this.members = members;
         this.agencies = agencies;
         this.keys = keys;
         this.submissions = submissions;
+        this.groups = groups;
     }
 
     /** A copy that later events applied to this one do not change. */
     public NetworkMembership copy() {
         NetworkMembership copy = new NetworkMembership(new TreeMap<>(members), new TreeMap<>(agencies),
-                                                       new HashMap<>(keys), new HashMap<>(submissions));
+                                                       new HashMap<>(keys), new HashMap<>(submissions),
+                                                       new TreeMap<>(groups));
         copy.network = network;
         copy.root = root;
         copy.version = version;
@@ -113,6 +119,14 @@ public final class NetworkMembership {
         return List.copyOf(keys.values());
     }
 
+    public Optional<Group> group(GroupCode code) {
+        return Optional.ofNullable(groups.get(code));
+    }
+
+    public Collection<Group> groups() {
+        return List.copyOf(groups.values());
+    }
+
     /** Where the submission's first event lies in the network's history, and what was signed. */
     public Optional<Recorded> submission(UUID submissionId) {
         return Optional.ofNullable(submissions.get(submissionId));
@@ -163,6 +177,14 @@ public final class NetworkMembership {
 
         Member suspended(boolean now) {
             return new Member(code, name, kind, ca, now, admittedAt);
+        }
+    }
+
+    /** A named address group; its members as defined, sorted. */
+    public record Group(GroupCode code, String name, List<MemberCode> members) {
+
+        public Group {
+            members = List.copyOf(members);
         }
     }
 
@@ -242,6 +264,18 @@ public final class NetworkMembership {
         @Override
         public Void reinstated(MemberReinstated event) {
             members.computeIfPresent(event.member(), (code, m) -> m.suspended(false));
+            return null;
+        }
+
+        @Override
+        public Void groupDefined(AddressGroupDefined event) {
+            groups.put(event.group(), new Group(event.group(), event.name(), event.members()));
+            return null;
+        }
+
+        @Override
+        public Void groupDissolved(AddressGroupDissolved event) {
+            groups.remove(event.group());
             return null;
         }
     }

@@ -14,6 +14,7 @@ import org.ewn.api.alert.OriginatorRestrictions;
 import org.ewn.api.alert.SourceReliability;
 import org.ewn.api.alert.AlertRaised;
 import org.ewn.api.alert.RaiseAlert;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.submission.SignedSubmission;
 import org.ewn.command.submission.Admitted;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Turns an admitted submission into a {@link RaiseAlert}. A submission id is the alert's id, so a repeated submission
@@ -74,34 +76,59 @@ class AlertSubmissions {
         return new Outcome(accepted(submission, command.addressees()), true);
     }
 
-    /** "All members" becomes the admitted members that are not suspended, so the event says exactly who. */
+    /**
+     * "All members" becomes the admitted members that are not suspended, and a group its members that are not
+     * suspended, so that the event says exactly who. Named members must be admitted and not suspended.
+     */
     private SortedSet<MemberCode> addressees(RaiseAlertBody body) {
         NetworkMembership membership = registry.current();
-        boolean listed = body.addressees() != null && !body.addressees().isEmpty();
-        if (body.toAllMembers() == listed) {
-            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400,
-                    "Address the alert either to all members (allMembers: true) or to a list of addressees, not both");
-        }
-        if (body.toAllMembers()) {
-            SortedSet<MemberCode> all = new TreeSet<>();
-            membership.members().stream().filter(m -> !m.suspended()).forEach(m -> all.add(m.code()));
-            return all;
+        if (body.toAllMembers() == body.toNamedMembersOrGroups()) {
+            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400, "Address the alert either to all members "
+                    + "(allMembers: true) or to addressees and/or groups, not both");
         }
         SortedSet<MemberCode> addressees = new TreeSet<>();
+        if (body.toAllMembers()) {
+            membership.members().stream().filter(m -> !m.suspended()).forEach(m -> addressees.add(m.code()));
+            return addressees;
+        }
         List<String> unknown = new ArrayList<>();
-        for (String code : body.addressees()) {
-            Optional<NetworkMembership.Member> member = parse(code).flatMap(membership::member);
+        for (String code : body.addressees() == null ? List.<String>of() : body.addressees()) {
+            Optional<NetworkMembership.Member> member = parse(code, MemberCode::of).flatMap(membership::member);
             if (member.isEmpty() || member.get().suspended()) {
                 unknown.add(code);
             } else {
                 addressees.add(member.get().code());
             }
         }
-        if (!unknown.isEmpty()) {
-            throw new ProblemException(ProblemTypes.UNKNOWN_ADDRESSEE, 422,
-                    "Not members of the network, or suspended: " + String.join(", ", unknown));
+        List<String> unknownGroups = new ArrayList<>();
+        for (String code : body.groups() == null ? List.<String>of() : body.groups()) {
+            Optional<NetworkMembership.Group> group = parse(code, GroupCode::of).flatMap(membership::group);
+            if (group.isEmpty()) {
+                unknownGroups.add(code);
+            } else {
+                group.get().members().stream().map(membership::member).flatMap(Optional::stream)
+                     .filter(m -> !m.suspended()).forEach(m -> addressees.add(m.code()));
+            }
+        }
+        if (!unknown.isEmpty() || !unknownGroups.isEmpty()) {
+            throw new ProblemException(ProblemTypes.UNKNOWN_ADDRESSEE, 422, unknownAddressees(unknown, unknownGroups));
+        }
+        if (addressees.isEmpty()) {
+            throw new ProblemException(ProblemTypes.UNKNOWN_ADDRESSEE, 422, "Every member of the groups "
+                    + String.join(", ", body.groups()) + " is suspended; no one would receive the alert");
         }
         return addressees;
+    }
+
+    private static String unknownAddressees(List<String> members, List<String> groups) {
+        List<String> parts = new ArrayList<>();
+        if (!members.isEmpty()) {
+            parts.add("Not members of the network, or suspended: " + String.join(", ", members));
+        }
+        if (!groups.isEmpty()) {
+            parts.add("No such address groups: " + String.join(", ", groups) + " (GET /api/v1/groups lists them)");
+        }
+        return String.join("; ", parts);
     }
 
     private static AlertDetails details(RaiseAlertBody body, SignedSubmission submission) {
@@ -119,9 +146,9 @@ class AlertSubmissions {
                 body.validUntil(), attachments);
     }
 
-    private static Optional<MemberCode> parse(String code) {
+    private static <T> Optional<T> parse(String code, Function<String, T> parser) {
         try {
-            return Optional.of(MemberCode.of(code));
+            return Optional.of(parser.apply(code));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -18,13 +18,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The signed body of an {@code alert.raise} submission. Give either {@code allMembers: true} or a list of
- * {@code addressees} (member codes): the signature then covers exactly who the alert is for. Left out, the
+ * The signed body of an {@code alert.raise} submission. Give either {@code allMembers: true}, or {@code addressees}
+ * (member codes) and/or {@code groups} (address group codes, such as {@code CENTRAL-ASIA}): the signature then covers
+ * exactly who the alert is for. Left out, the
  * marking is AMBER, the source X (not assessed) and the accuracy 4 (cannot be judged), the status ACTUAL, and the
  * alert is valid from its signing with no end.
  */
 record RaiseAlertBody(Boolean allMembers,
                       @Size(max = 100) List<@NotBlank String> addressees,
+                      @Size(max = 20) List<@NotBlank String> groups,
                       @NotNull Precedence precedence,
                       @NotNull AlertCategory category,
                       @NotBlank @Size(max = 200) String title,
@@ -40,6 +42,10 @@ record RaiseAlertBody(Boolean allMembers,
 
     boolean toAllMembers() {
         return Boolean.TRUE.equals(allMembers);
+    }
+
+    boolean toNamedMembersOrGroups() {
+        return addressees != null && !addressees.isEmpty() || groups != null && !groups.isEmpty();
     }
 
     /** @param purpose the only purpose the alert may be used for */

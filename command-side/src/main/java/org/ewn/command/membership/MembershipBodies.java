@@ -4,10 +4,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.membership.MemberKind;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The signed bodies of membership submissions; certificates are base64 DER. */
 final class MembershipBodies {
@@ -49,5 +51,14 @@ final class MembershipBodies {
     }
 
     record ReinstateMemberBody(@NotNull MemberCode member) {
+    }
+
+    /** Defines the group anew if it exists: these become its members. */
+    record DefineGroupBody(@NotNull GroupCode group,
+                           @NotBlank @Size(max = 200) String name,
+                           @NotNull @Size(min = 1, max = 100) List<@NotNull MemberCode> members) {
+    }
+
+    record DissolveGroupBody(@NotNull GroupCode group) {
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.command.submission.SignedMedia;
 import org.springframework.http.MediaType;
@@ -79,6 +80,21 @@ class MembershipController {
                                               @SignedBody @RequestBody String envelope) {
         return answer(submissions.revoke(envelope, new AgencyCode(agency), keyId),
                       URI.create("/api/v1/agencies/" + agency));
+    }
+
+    @PostMapping(path = "/api/v1/groups", consumes = SignedMedia.JOSE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Define an address group of members, or define an existing one anew (group.define), by a "
+                         + "network administrator")
+    ResponseEntity<SubmissionAccepted> defineGroup(@SignedBody @RequestBody String envelope) {
+        return answer(submissions.defineGroup(envelope), URI.create("/api/v1/groups"));
+    }
+
+    @PostMapping(path = "/api/v1/groups/{group}/dissolution", consumes = SignedMedia.JOSE,
+                 produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Dissolve an address group (group.dissolve), by a network administrator")
+    ResponseEntity<SubmissionAccepted> dissolveGroup(@PathVariable String group,
+                                                     @SignedBody @RequestBody String envelope) {
+        return answer(submissions.dissolveGroup(envelope, GroupCode.of(group)), URI.create("/api/v1/groups"));
     }
 
     /** Describes a signed request body in the API description. */

@@ -3,6 +3,7 @@ package org.ewn.command.membership;
 import org.ewn.api.ProblemException;
 import org.ewn.api.ProblemTypes;
 import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.membership.KeyPurpose;
 import org.ewn.api.submission.SignedSubmission;
@@ -12,6 +13,8 @@ import org.ewn.trust.TrustException;
 import org.ewn.trust.TrustFailure;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 /** The rules the network aggregate decides membership changes by, each named and each with an actionable refusal. */
 final class MembershipRules {
@@ -116,6 +119,24 @@ final class MembershipRules {
             throw invalidState("This is the network's last administrator signing key; enrol another one first, "
                     + "or no one could administer the network");
         }
+    }
+
+    /** A group names members that take alerts: admitted ones, at least one. Suspended ones are skipped when raising. */
+    void groupMembersAreAdmitted(Collection<MemberCode> members) {
+        if (members.isEmpty()) {
+            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400, "An address group needs at least one member");
+        }
+        List<String> unknown = members.stream().filter(m -> membership.member(m).isEmpty())
+                                               .map(MemberCode::value).toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(ProblemTypes.UNKNOWN_ADDRESSEE, 422, "Not members of the network: "
+                    + String.join(", ", unknown));
+        }
+    }
+
+    NetworkMembership.Group groupExists(GroupCode group) {
+        return membership.group(group).orElseThrow(() -> new ProblemException(ProblemTypes.NOT_FOUND, 404,
+                "There is no address group " + group));
     }
 
     ProblemException invalidState(String detail) {

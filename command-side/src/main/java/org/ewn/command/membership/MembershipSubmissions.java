@@ -5,7 +5,10 @@ import org.ewn.api.ProblemException;
 import org.ewn.api.ProblemTypes;
 import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.membership.AdmitMember;
+import org.ewn.api.membership.DefineAddressGroup;
+import org.ewn.api.membership.DissolveAddressGroup;
 import org.ewn.api.membership.EnrolKey;
 import org.ewn.api.membership.FoundNetwork;
 import org.ewn.api.membership.MembershipCommand;
@@ -15,6 +18,8 @@ import org.ewn.api.membership.RevokeKey;
 import org.ewn.api.membership.SuspendMember;
 import org.ewn.api.submission.SubmissionTypes;
 import org.ewn.command.membership.MembershipBodies.AdmitMemberBody;
+import org.ewn.command.membership.MembershipBodies.DefineGroupBody;
+import org.ewn.command.membership.MembershipBodies.DissolveGroupBody;
 import org.ewn.command.membership.MembershipBodies.EnrolKeyBody;
 import org.ewn.command.membership.MembershipBodies.FoundNetworkBody;
 import org.ewn.command.membership.MembershipBodies.RegisterAgencyBody;
@@ -30,6 +35,7 @@ import org.ewn.command.submission.TrustRegistry;
 import org.ewn.trust.NetworkMembership;
 import org.springframework.stereotype.Service;
 
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -101,6 +107,20 @@ public class MembershipSubmissions {
         return submit(envelope, SubmissionTypes.MEMBER_REINSTATE, ReinstateMemberBody.class, (admitted, body) -> {
             samePath("member", member, body.member());
             return new ReinstateMember(network, body.member(), admitted.submission());
+        });
+    }
+
+    public Outcome defineGroup(String envelope) {
+        return submit(envelope, SubmissionTypes.GROUP_DEFINE, DefineGroupBody.class,
+                      (admitted, body) -> new DefineAddressGroup(network, body.group(), body.name(),
+                                                                 new TreeSet<>(body.members()),
+                                                                 admitted.submission()));
+    }
+
+    public Outcome dissolveGroup(String envelope, GroupCode group) {
+        return submit(envelope, SubmissionTypes.GROUP_DISSOLVE, DissolveGroupBody.class, (admitted, body) -> {
+            samePath("group", group, body.group());
+            return new DissolveAddressGroup(network, body.group(), admitted.submission());
         });
     }
 

@@ -8,7 +8,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ewn.api.member.AgencyCode;
+import org.ewn.api.membership.AddressGroupDefined;
+import org.ewn.api.membership.AddressGroupDissolved;
 import org.ewn.api.membership.AdmitMember;
+import org.ewn.api.membership.DefineAddressGroup;
+import org.ewn.api.membership.DissolveAddressGroup;
 import org.ewn.api.membership.AgencyRegistered;
 import org.ewn.api.membership.EnrolKey;
 import org.ewn.api.membership.FoundNetwork;
@@ -33,6 +37,7 @@ import org.ewn.trust.TrustFailure;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -146,6 +151,25 @@ class Network {
                 throw rules.invalidState("Member " + member.code() + " is not suspended");
             }
             apply(new MemberReinstated(command.member(), command.submission()));
+        });
+    }
+
+    @CommandHandler
+    long handle(DefineAddressGroup command) {
+        return once(command, () -> {
+            rules.onlyNetworkAdministrators(command.submission(), "define address groups");
+            rules.groupMembersAreAdmitted(command.members());
+            apply(new AddressGroupDefined(command.group(), command.name(), List.copyOf(command.members()),
+                                          command.submission()));
+        });
+    }
+
+    @CommandHandler
+    long handle(DissolveAddressGroup command) {
+        return once(command, () -> {
+            rules.onlyNetworkAdministrators(command.submission(), "dissolve address groups");
+            rules.groupExists(command.group());
+            apply(new AddressGroupDissolved(command.group(), command.submission()));
         });
     }
 

@@ -5,7 +5,13 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.ewn.api.ProblemException;
+import org.ewn.api.ProblemTypes;
+import org.ewn.api.membership.AddressGroupDefined;
+import org.ewn.api.membership.AddressGroupDissolved;
+import org.ewn.api.membership.DefineAddressGroup;
+import org.ewn.api.membership.DissolveAddressGroup;
 import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.membership.AdmitMember;
 import org.ewn.api.membership.AgencyRegistered;
@@ -39,6 +45,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -56,6 +63,7 @@ class NetworkTest {
     private static final AgencyCode KG_GKNB = new AgencyCode("KG-GKNB");
     private static final MemberCode KZ = MemberCode.of("KZ");
     private static final MemberCode KG = MemberCode.of("KG");
+    private static final GroupCode CENTRAL_ASIA = GroupCode.of("CENTRAL-ASIA");
 
     private static IssuedKey root;
     private static IssuedKey administrator;
@@ -309,6 +317,60 @@ class NetworkTest {
                        matches(e -> e instanceof AgencyRegistered r && r.submission().equals(submission)),
                        matches(e -> e instanceof KeyEnrolled k && k.submission().equals(submission)),
                        andNoMore())));
+    }
+
+    @Test
+    void canDefineAnAddressGroupOfAdmittedMembersAndDefineItAnew() {
+        SignedSubmission defined = signedBy(ADMIN, administrator);
+        fixture.given(withKazakhstan())
+               .when(new DefineAddressGroup(NETWORK, CENTRAL_ASIA, "Central Asia", new TreeSet<>(List.of(KZ)), defined))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(new AddressGroupDefined(CENTRAL_ASIA, "Central Asia", List.of(KZ), defined));
+
+        List<Object> history = withKazakhstan();
+        history.add(new MemberAdmitted(KG, "Kyrgyzstan", MemberKind.STATE, der(kgCa), signedBy(ADMIN, administrator)));
+        history.add(new AddressGroupDefined(CENTRAL_ASIA, "Central Asia", List.of(KZ), defined));
+        SignedSubmission redefined = signedBy(ADMIN, administrator);
+        fixture.given(history)
+               .when(new DefineAddressGroup(NETWORK, CENTRAL_ASIA, "Central Asia", new TreeSet<>(List.of(KG, KZ)),
+                                            redefined))
+               .expectEvents(new AddressGroupDefined(CENTRAL_ASIA, "Central Asia", List.of(KG, KZ), redefined));
+    }
+
+    @Test
+    void onlyNetworkAdministratorsDefineAddressGroups() {
+        List<Object> history = withKazakhstanKey();
+        history.add(new AgencyRegistered(KZ_KNB, "Committee", true, signedBy(ADMIN, administrator)));
+        fixture.given(history)
+               .when(new DefineAddressGroup(NETWORK, CENTRAL_ASIA, "Central Asia", new TreeSet<>(List.of(KZ)),
+                                            signedBy(KZ_MVD, kzSigning)))
+               .expectNoEvents()
+               .expectException(failure(TrustFailure.NOT_ENTITLED));
+    }
+
+    @Test
+    void cannotDefineAnAddressGroupWithMembersNotAdmitted() {
+        fixture.given(withKazakhstan())
+               .when(new DefineAddressGroup(NETWORK, CENTRAL_ASIA, "Central Asia", new TreeSet<>(List.of(KZ, KG)),
+                                            signedBy(ADMIN, administrator)))
+               .expectNoEvents()
+               .expectException(matches((Object e) -> e instanceof ProblemException p
+                                                       && p.type().equals(ProblemTypes.UNKNOWN_ADDRESSEE)
+                                                       && p.getMessage().contains("KG")));
+    }
+
+    @Test
+    void canDissolveAnAddressGroupThatExistsOnly() {
+        List<Object> history = withKazakhstan();
+        history.add(new AddressGroupDefined(CENTRAL_ASIA, "Central Asia", List.of(KZ), signedBy(ADMIN, administrator)));
+        SignedSubmission dissolved = signedBy(ADMIN, administrator);
+        fixture.given(history)
+               .when(new DissolveAddressGroup(NETWORK, CENTRAL_ASIA, dissolved))
+               .expectEvents(new AddressGroupDissolved(CENTRAL_ASIA, dissolved));
+        fixture.given(withKazakhstan())
+               .when(new DissolveAddressGroup(NETWORK, CENTRAL_ASIA, signedBy(ADMIN, administrator)))
+               .expectNoEvents()
+               .expectException(ProblemException.class);
     }
 
     private static List<Object> founding() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ewn.api.alert.AlertCategory;
 import org.ewn.api.alert.Precedence;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.submission.SubmissionTypes;
 import picocli.CommandLine.Command;
@@ -17,8 +18,8 @@ import java.util.concurrent.Callable;
         subcommands = AlertCommand.Raise.class)
 final class AlertCommand {
 
-    @Command(name = "raise", description = "Raise an alert (" + SubmissionTypes.ALERT_RAISE + ") to all members or to "
-            + "named ones; the signature covers who it is for.")
+    @Command(name = "raise", description = "Raise an alert (" + SubmissionTypes.ALERT_RAISE + ") to all members, or to "
+            + "named members and address groups; the signature covers who it is for.")
     static final class Raise implements Callable<Integer> {
 
         @Option(names = "--all", description = "Address every member.")
@@ -26,6 +27,10 @@ final class AlertCommand {
 
         @Option(names = "--to", split = ",", paramLabel = "MEMBER", description = "The addressees, such as KG,TJ.")
         List<MemberCode> addressees;
+
+        @Option(names = "--group", split = ",", paramLabel = "GROUP",
+                description = "Address groups, such as CENTRAL-ASIA: their members when the alert is raised.")
+        List<GroupCode> groups;
 
         @Option(names = "--precedence", required = true, paramLabel = "PRECEDENCE",
                 description = "${COMPLETION-CANDIDATES}.")
@@ -49,16 +54,22 @@ final class AlertCommand {
 
         @Override
         public Integer call() {
-            boolean named = addressees != null && !addressees.isEmpty();
-            if (allMembers == named) {
-                throw CliFailure.usage("address the alert with either --all or --to MEMBER,...");
+            boolean toMembers = addressees != null && !addressees.isEmpty();
+            boolean toGroups = groups != null && !groups.isEmpty();
+            if (allMembers == (toMembers || toGroups)) {
+                throw CliFailure.usage("address the alert with either --all, or --to MEMBER,... and/or --group GROUP,...");
             }
             ObjectNode body = Json.object();
             if (allMembers) {
                 body.put("allMembers", true);
-            } else {
+            }
+            if (toMembers) {
                 ArrayNode to = body.putArray("addressees");
                 addressees.forEach(member -> to.add(member.value()));
+            }
+            if (toGroups) {
+                ArrayNode to = body.putArray("groups");
+                groups.forEach(group -> to.add(group.value()));
             }
             body.put("precedence", precedence.name()).put("category", category.name()).put("title", title);
             if (text != null) {

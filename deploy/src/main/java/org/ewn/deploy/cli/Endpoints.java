@@ -22,6 +22,8 @@ final class Endpoints {
         PATHS.put(SubmissionTypes.AGENCY_REGISTER, "/api/v1/agencies");
         PATHS.put(SubmissionTypes.KEY_ENROL, "/api/v1/agencies/{agency}/keys");
         PATHS.put(SubmissionTypes.KEY_REVOKE, "/api/v1/agencies/{agency}/keys/{keyId}/revocation");
+        PATHS.put(SubmissionTypes.GROUP_DEFINE, "/api/v1/groups");
+        PATHS.put(SubmissionTypes.GROUP_DISSOLVE, "/api/v1/groups/{group}/dissolution");
         PATHS.put(SubmissionTypes.ALERT_RAISE, "/api/v1/alerts");
         PATHS.put(SubmissionTypes.ALERT_ACKNOWLEDGE, "/api/v1/alerts/{alertId}/acknowledgements");
         PATHS.put(SubmissionTypes.ALERT_WITHDRAW, "/api/v1/alerts/{alertId}/withdrawal");

@@ -1,6 +1,7 @@
 package org.ewn.deploy.cli;
 
 import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ import java.util.function.Function;
                         + "pki agency, agency register, key enrol (signing and encryption)."},
         subcommands = {PkiCommand.class, SignCommand.class, SubmitCommand.class, ResubmitCommand.class,
                 VerifyCommand.class, VerifyReceiptCommand.class, NetworkCommand.class, MemberCommand.class,
-                AgencyCommand.class, KeyCommand.class, AlertCommand.class})
+                AgencyCommand.class, KeyCommand.class, GroupCommand.class, AlertCommand.class})
 public final class Ewn {
 
     private Ewn() {
@@ -51,7 +52,8 @@ public final class Ewn {
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
                 .registerConverter(MemberCode.class, converter(MemberCode::new))
-                .registerConverter(AgencyCode.class, converter(AgencyCode::new));
+                .registerConverter(AgencyCode.class, converter(AgencyCode::new))
+                .registerConverter(GroupCode.class, converter(GroupCode::new));
         return commandLine;
     }
 

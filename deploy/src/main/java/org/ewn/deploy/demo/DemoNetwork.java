@@ -4,6 +4,7 @@ import org.ewn.access.Account;
 import org.ewn.access.Accounts;
 import org.ewn.access.Role;
 import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.membership.MemberKind;
 import org.ewn.api.submission.SubmissionTypes;
@@ -45,11 +46,12 @@ import java.util.stream.Collectors;
 
 /**
  * On first start, sets up the demo network for real: its keys and certificates ({@link DemoPki}), then the founding,
- * the five member states and one partner organisation, one demo agency each with its keys enrolled, every step a
- * signed submission through the same gate as the API. Each agency also gets an agency account, an officer account
- * and a supervisor account (an officer who is also told of escalations). Everything is marked demo; passwords go to
- * {@code demo-credentials.txt} in the data directory, readable by its owner only, and are never logged. Every step
- * is skipped when already done, so an interrupted setup completes on the next start.
+ * the five member states and one partner organisation, one demo agency each with its keys enrolled, and the address
+ * group CENTRAL-ASIA of the five states, every step a signed submission through the same gate as the API. Each agency
+ * also gets an agency account, an officer account, a supervisor account (an officer who is also told of escalations)
+ * and an auditor account. Everything is marked demo; passwords go to {@code demo-credentials.txt} in the data
+ * directory, readable by its owner only, and are never logged. Every step is skipped when already done, so an
+ * interrupted setup completes on the next start.
  */
 @Component
 @ConditionalOnProperty(name = "ewn.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -58,6 +60,8 @@ class DemoNetwork implements ApplicationRunner {
 
     static final String CREDENTIALS_FILE = "demo-credentials.txt";
     static final String PKI_DIR = "demo-pki";
+    /** The demo's address group of its states. */
+    static final GroupCode STATES_GROUP = GroupCode.of("CENTRAL-ASIA");
     static final List<DemoMember> MEMBERS = List.of(
             new DemoMember("KZ", "Kazakhstan", MemberKind.STATE),
             new DemoMember("KG", "Kyrgyzstan", MemberKind.STATE),
@@ -111,7 +115,9 @@ class DemoNetwork implements ApplicationRunner {
             created.addAll(account(member.code().toLowerCase() + "-officer", agency, Role.OFFICER));
             created.addAll(account(member.code().toLowerCase() + "-supervisor", agency, Role.OFFICER,
                                    Role.SUPERVISOR));
+            created.addAll(account(member.code().toLowerCase() + "-auditor", agency, Role.AUDITOR));
         }
+        groupOfTheStates(administrator);
         if (!created.isEmpty()) {
             writeCredentials(created);
             log.info("Demo network set up: {} demo accounts; credentials in {}, keys in {}", created.size(),
@@ -151,6 +157,16 @@ class DemoNetwork implements ApplicationRunner {
                         "agency", agency.value(), "certificate", base64(key))), agency);
             }
         }
+    }
+
+    /** An address group of the demo's five states, without the partner organisation. */
+    private void groupOfTheStates(SubmissionSigner administrator) {
+        if (registry.refresh().group(STATES_GROUP).isPresent()) {
+            return;
+        }
+        List<String> states = MEMBERS.stream().filter(m -> m.kind() == MemberKind.STATE).map(DemoMember::code).toList();
+        submissions.defineGroup(administrator.sign(SubmissionTypes.GROUP_DEFINE, Map.of(
+                "group", STATES_GROUP.value(), "name", "Central Asian states", "members", states)));
     }
 
     private List<String> account(String username, AgencyCode agency, Role... roles) {
@@ -216,6 +232,8 @@ class DemoNetwork implements ApplicationRunner {
             content.add("# DEMO NETWORK - demo accounts only, not for real use. Turn off with EWN_DEMO_ENABLED=false.");
             content.add("# Agency keys: " + pki.dir().toAbsolutePath() + "/<AGENCY>.p12 (aliases signing, encryption);"
                         + " keystore password: the demo password, or keystore-password.txt there.");
+            content.add("# Signing keys for the web console: " + pki.dir().toAbsolutePath()
+                        + "/<AGENCY>-signing-key.pem (PKCS#8, unencrypted).");
             content.add(String.format("# %-14s %-20s %-10s %-8s %s", "username", "password", "agency", "role", "member"));
         }
         content.addAll(lines);

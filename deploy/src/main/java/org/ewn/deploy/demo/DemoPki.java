@@ -4,10 +4,13 @@ import org.ewn.trust.IssuedKey;
 import org.ewn.trust.KeyKind;
 import org.ewn.trust.KeyStores;
 import org.ewn.trust.NetworkPki;
+import org.ewn.trust.Pem;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +20,9 @@ import java.util.Map;
 /**
  * The demo network's keys, made as a network administrator makes them with the command-line client: a root CA, an
  * administrator key certified by it, the hub's receipt key, and per member a CA and one agency with a signing and an
- * encryption key. Each lives in its own password-protected PKCS#12 file; files already there are reused, so a
- * restart, or a setup interrupted half-way, never makes a second set. The files take a light work factor: their
+ * encryption key. Each lives in its own password-protected PKCS#12 file (an agency's signing key also in a PEM file
+ * for the web console); files already there are reused, so a restart, or a setup interrupted half-way, never makes a
+ * second set. The files take a light work factor: their
  * password is the demo password or lies next to them.
  */
 final class DemoPki {
@@ -55,17 +59,42 @@ final class DemoPki {
                       () -> NetworkPki.memberCa(root, member, name, notBefore, years(5)));
     }
 
-    /** The agency's signing and encryption keys, by alias. */
+    /**
+     * The agency's signing and encryption keys, by alias. The signing key is also written as an unencrypted PKCS#8
+     * PEM file ({@code <agency>-signing-key.pem}), which an officer loads into the web console, where it signs in the
+     * browser; like the other demo secrets it is readable by its owner only.
+     */
     Map<String, IssuedKey> agency(IssuedKey memberCa, String agency) throws IOException {
         Path file = agencyFile(agency);
+        Map<String, IssuedKey> keys;
         if (Files.exists(file)) {
-            return KeyStores.load(file, password);
+            keys = KeyStores.load(file, password);
+        } else {
+            keys = new LinkedHashMap<>();
+            keys.put(SIGNING, NetworkPki.signingKey(memberCa, agency, KeyKind.ED25519, notBefore, years(2)));
+            keys.put(ENCRYPTION, NetworkPki.encryptionKey(memberCa, agency, notBefore, years(2)));
+            KeyStores.save(file, password, keys, false, KeyStores.DEMO_ITERATIONS);
         }
-        Map<String, IssuedKey> keys = new LinkedHashMap<>();
-        keys.put(SIGNING, NetworkPki.signingKey(memberCa, agency, KeyKind.ED25519, notBefore, years(2)));
-        keys.put(ENCRYPTION, NetworkPki.encryptionKey(memberCa, agency, notBefore, years(2)));
-        KeyStores.save(file, password, keys, false, KeyStores.DEMO_ITERATIONS);
+        writeIfAbsent(signingKeyFile(agency), Pem.writePrivateKey(keys.get(SIGNING).privateKey()));
         return keys;
+    }
+
+    Path signingKeyFile(String agency) {
+        return dir.resolve(agency + "-signing-key.pem");
+    }
+
+    /** Made with owner-only permissions from the start, so there is no moment at which others could read it. */
+    private static void writeIfAbsent(Path file, String content) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.US_ASCII);
     }
 
     /** Writes the hub's receipt key, certified by the root, unless the hub already has one. */

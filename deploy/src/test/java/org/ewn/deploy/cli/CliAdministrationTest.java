@@ -20,6 +20,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +112,26 @@ class CliAdministrationTest {
     }
 
     @Test
+    void definesAndDissolvesAnAddressGroup() throws IOException {
+        Terminal.Result defined = run("group", "define", "--hub", hub.url(), "--key",
+                pki.administratorStore.toString(), "--group", "CENTRAL-ASIA", "--name", " Central Asia ",
+                "--members", "UZ,KZ");
+        Terminal.Result dissolved = run("group", "dissolve", "--hub", hub.url(), "--key",
+                pki.administratorStore.toString(), "--group", "CENTRAL-ASIA");
+        Terminal.Result badCode = run("group", "dissolve", "--hub", hub.url(), "--key",
+                pki.administratorStore.toString(), "--group", "KZ");
+
+        assertThat(defined.exitCode()).as(defined.toString()).isZero();
+        assertThat(dissolved.exitCode()).as(dissolved.toString()).isZero();
+        assertThat(submitted(0, "/api/v1/groups", pki.administrator).body())
+                .isEqualTo(Map.of("group", "CENTRAL-ASIA", "name", "Central Asia", "members", List.of("UZ", "KZ")));
+        assertThat(submitted(1, "/api/v1/groups/CENTRAL-ASIA/dissolution", pki.administrator).body())
+                .isEqualTo(Map.of("group", "CENTRAL-ASIA"));
+        assertThat(badCode.exitCode()).as("a member code is no group code").isEqualTo(2);
+        assertThat(hub.submissions()).as("the refused code sent nothing").hasSize(2);
+    }
+
+    @Test
     void registersAnAgencyAndEnrolsItsSigningAndEncryptionKeys() throws IOException {
         String[] hubAndKey = {"--hub", hub.url(), "--key", pki.administratorStore.toString()};
         Terminal.Result registered = run(concat(new String[] {"agency", "register"}, hubAndKey,
@@ -175,8 +196,19 @@ class CliAdministrationTest {
                 "--all", "--to", "KG", "--precedence", "ROUTINE", "--category", "OTHER", "--title", "x");
 
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("either --all or --to");
+        assertThat(refused.err()).contains("either --all, or --to");
         assertThat(hub.requests).isEmpty();
+    }
+
+    @Test
+    void raisesAnAlertToAGroupAndANamedMember() throws IOException {
+        Terminal.Result raised = run("alert", "raise", "--hub", hub.url(), "--key", pki.agencyStore.toString(),
+                "--group", "CENTRAL-ASIA", "--to", "UNOCT", "--precedence", "PRIORITY", "--category", "OTHER",
+                "--title", "To a group");
+
+        assertThat(raised.exitCode()).as(raised.toString()).isZero();
+        assertThat(submitted("/api/v1/alerts", pki.agency).body()).containsEntry("groups", List.of("CENTRAL-ASIA"))
+                .containsEntry("addressees", List.of("UNOCT"));
     }
 
     @Test

@@ -140,7 +140,8 @@ class CliErrorsTest {
 
         assertThat(paths).contains("pki root", "pki member-ca", "pki agency", "pki administrator", "pki hub", "pki show",
                 "sign", "submit", "resubmit", "verify", "verify-receipt", "network found", "member admit",
-                "member suspend", "member reinstate", "agency register", "key enrol", "key revoke", "alert raise");
+                "member suspend", "member reinstate", "agency register", "key enrol", "key revoke", "group define", "group dissolve",
+                "alert raise");
         for (String path : paths) {
             List<String> args = new ArrayList<>(List.of(path.split(" ")));
             args.add("--help");

@@ -15,6 +15,7 @@ import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.query.directory.DirectoryViews.AgencySummary;
 import org.ewn.query.directory.DirectoryViews.AgencyView;
+import org.ewn.query.directory.DirectoryViews.GroupView;
 import org.ewn.query.directory.DirectoryViews.MemberSummary;
 import org.ewn.query.directory.DirectoryViews.MemberView;
 import org.ewn.query.directory.DirectoryViews.NetworkView;
@@ -44,6 +45,7 @@ class DirectoryController {
     private static final Bson WITHOUT_KEYS = Projections.exclude("keys");
 
     private final MongoCollection<Document> network;
+    private final MongoCollection<Document> groups;
     private final MongoCollection<Document> members;
     private final MongoCollection<Document> agencies;
     private final Clock clock;
@@ -58,6 +60,7 @@ class DirectoryController {
         this.network = database.getCollection(DirectoryProjection.NETWORK);
         this.members = database.getCollection(DirectoryProjection.MEMBERS);
         this.agencies = database.getCollection(DirectoryProjection.AGENCIES);
+        this.groups = database.getCollection(DirectoryProjection.GROUPS);
         this.clock = clock;
     }
 
@@ -99,6 +102,17 @@ class DirectoryController {
             throw notFound("No member " + member + " in the directory");
         }
         return DirectoryDocuments.member(found, agencySummaries(Filters.eq("member", member.value())));
+    }
+
+    @GetMapping(path = "/api/v1/groups", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The address groups, by code, with their members",
+            security = @SecurityRequirement(name = "basic"))
+    List<GroupView> groups() {
+        List<GroupView> found = new ArrayList<>();
+        for (Document group : groups.find().sort(Sorts.ascending("_id"))) {
+            found.add(DirectoryDocuments.group(group));
+        }
+        return found;
     }
 
     @GetMapping(path = "/api/v1/agencies", produces = MediaType.APPLICATION_JSON_VALUE)

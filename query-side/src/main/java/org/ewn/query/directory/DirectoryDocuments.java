@@ -8,6 +8,7 @@ import org.ewn.query.directory.DirectoryViews.AgencyView;
 import org.ewn.query.directory.DirectoryViews.CertificateView;
 import org.ewn.query.directory.DirectoryViews.KeyStatus;
 import org.ewn.query.directory.DirectoryViews.KeyView;
+import org.ewn.query.directory.DirectoryViews.GroupView;
 import org.ewn.query.directory.DirectoryViews.MemberSummary;
 import org.ewn.query.directory.DirectoryViews.MemberView;
 import org.ewn.query.directory.DirectoryViews.NetworkView;
@@ -37,6 +38,11 @@ final class DirectoryDocuments {
         return new MemberView(d.getString("_id"), d.getString("name"), MemberKind.valueOf(d.getString("kind")),
                 d.getBoolean("suspended", false), instant(d, "suspendedAt"), d.getString("suspensionReason"),
                 instant(d, "admittedAt"), certificate(d.get("ca", Document.class)), agencies);
+    }
+
+    static GroupView group(Document d) {
+        return new GroupView(d.getString("_id"), d.getString("name"), d.getList("members", String.class, List.of()),
+                instant(d, "definedAt"));
     }
 
     static AgencySummary agencySummary(Document d) {

@@ -10,6 +10,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.ewn.api.member.MemberCode;
+import org.ewn.api.membership.AddressGroupDefined;
+import org.ewn.api.membership.AddressGroupDissolved;
 import org.ewn.api.membership.AgencyRegistered;
 import org.ewn.api.membership.KeyEnrolled;
 import org.ewn.api.membership.KeyRevoked;
@@ -37,17 +40,20 @@ class DirectoryProjection {
     static final String NETWORK = "directory_network";
     static final String MEMBERS = "directory_members";
     static final String AGENCIES = "directory_agencies";
+    static final String GROUPS = "directory_groups";
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> network;
     private final MongoCollection<Document> members;
     private final MongoCollection<Document> agencies;
+    private final MongoCollection<Document> groups;
 
     DirectoryProjection(MongoDatabase database) {
         this.network = database.getCollection(NETWORK);
         this.members = database.getCollection(MEMBERS);
         this.agencies = database.getCollection(AGENCIES);
+        this.groups = database.getCollection(GROUPS);
     }
 
     @EventHandler
@@ -61,6 +67,7 @@ class DirectoryProjection {
         network.deleteMany(new Document());
         members.deleteMany(new Document());
         agencies.deleteMany(new Document());
+        groups.deleteMany(new Document());
     }
 
     private final class Writes implements MembershipEvent.Cases<Void> {
@@ -134,6 +141,21 @@ class DirectoryProjection {
                     Updates.set("suspended", false),
                     Updates.unset("suspendedAt"),
                     Updates.unset("suspensionReason")));
+            return null;
+        }
+
+        @Override
+        public Void groupDefined(AddressGroupDefined event) {
+            groups.updateOne(byCode(event.group().value()), Updates.combine(
+                    Updates.set("name", event.name()),
+                    Updates.set("members", event.members().stream().map(MemberCode::value).toList()),
+                    Updates.set("definedAt", receivedAt(event))), UPSERT);
+            return null;
+        }
+
+        @Override
+        public Void groupDissolved(AddressGroupDissolved event) {
+            groups.deleteOne(byCode(event.group().value()));
             return null;
         }
     }

@@ -30,6 +30,10 @@ final class DirectoryViews {
                       String suspensionReason, Instant admittedAt, CertificateView ca, List<AgencySummary> agencies) {
     }
 
+    /** A named address group: alerts addressed to it reach its members that are not suspended when raised. */
+    record GroupView(String code, String name, List<String> members, Instant definedAt) {
+    }
+
     record AgencySummary(String code, String member, String name, boolean administrator, Instant registeredAt) {
     }
 

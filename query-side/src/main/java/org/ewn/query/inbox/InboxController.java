@@ -15,6 +15,8 @@ import org.ewn.api.alert.HandlingMarking;
 import org.ewn.api.alert.Precedence;
 import org.ewn.api.inbox.FindInbox;
 import org.ewn.api.inbox.FindInboxAlert;
+import org.ewn.api.inbox.FindInboxStatistics;
+import org.ewn.api.inbox.InboxStatistics;
 import org.ewn.api.inbox.InboxAlertDetail;
 import org.ewn.api.inbox.InboxFilter;
 import org.ewn.api.inbox.InboxPage;
@@ -41,9 +43,11 @@ import static org.ewn.query.inbox.InboxParameters.values;
 class InboxController {
 
     private final QueryGateway queries;
+    private final StepSignatures signatures;
 
-    InboxController(QueryGateway queries) {
+    InboxController(QueryGateway queries, StepSignatures signatures) {
         this.queries = queries;
+        this.signatures = signatures;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,18 +92,41 @@ class InboxController {
         return queries.query(query, InboxPage.class).join();
     }
 
+    @GetMapping(path = "/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The caller's member's inbox in figures",
+            description = "For the alerts addressed to the caller's member and raised in the last 'days' days (UTC, "
+                          + "today included): counts per day by category and precedence (a missing key counts 0), and "
+                          + "per precedence how long the member took to acknowledge (count, median and 90th "
+                          + "percentile in seconds, nearest rank); and how many alerts, of any time, the member has "
+                          + "yet to acknowledge (neither withdrawn nor expired) and how many of those are overdue.",
+            security = @SecurityRequirement(name = "basic"))
+    InboxStatistics statistics(@AuthenticationPrincipal NetworkUser caller,
+                               @Parameter(description = "1 to " + FindInboxStatistics.MAX_DAYS)
+                               @RequestParam(defaultValue = "" + FindInboxStatistics.DEFAULT_DAYS) int days) {
+        FindInboxStatistics query;
+        try {
+            query = new FindInboxStatistics(caller.member(), days);
+        } catch (IllegalArgumentException e) {
+            throw InboxParameters.invalid(e.getMessage());
+        }
+        return queries.query(query, InboxStatistics.class).join();
+    }
+
     @GetMapping(path = "/alerts/{alertId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One alert with its history, for its addressees and its originator's member",
             description = "The alert as in the inbox (its text is the latest follow-up's) and 'history': its steps in "
                           + "the order of the log, each with its position and time: raised, acknowledged, followed "
                           + "up, withdrawn, onward sharing requested and decided, as far as the caller's member may "
-                          + "see them",
+                          + "see them; each with 'signature': the stored signed envelope checked again with the "
+                          + "key and certificate the membership holds, as of when it was signed (VERIFIED or "
+                          + "FAILED with a reason), or HUB for the hub's own escalations",
             security = @SecurityRequirement(name = "basic"))
     InboxAlertDetail alert(@AuthenticationPrincipal NetworkUser caller, @PathVariable UUID alertId) {
         Optional<InboxAlertDetail> found = queries.query(new FindInboxAlert(caller.member(), new AlertId(alertId)),
                 ResponseTypes.optionalInstanceOf(InboxAlertDetail.class)).join();
-        return found.orElseThrow(() -> new ProblemException(ProblemTypes.NOT_FOUND, 404,
+        InboxAlertDetail detail = found.orElseThrow(() -> new ProblemException(ProblemTypes.NOT_FOUND, 404,
                 "No alert " + alertId + " for member " + caller.member()
                         + "; it may not exist, not be addressed to this member, or not be projected yet"));
+        return new InboxAlertDetail(detail.alert(), signatures.check(detail.alert().alertId(), detail.history()));
     }
 }

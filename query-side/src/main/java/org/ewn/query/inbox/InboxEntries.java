@@ -77,6 +77,11 @@ final class InboxEntries {
                 Updates.set(prefix + "originator", originator)));
         if (!acknowledgedBy.isEmpty()) {
             fields.add(Updates.addEachToSet(prefix + "acknowledgedBy", acknowledgedBy));
+            Document acknowledgements = InboxDocuments.keyed(alert, InboxDocuments.ACKNOWLEDGEMENTS);
+            for (String member : acknowledgedBy) {
+                fields.add(Updates.set(prefix + "acknowledgedAt." + member,
+                                       acknowledgements.get(member, Document.class).getDate("at")));
+            }
         }
         if (alert.get(InboxDocuments.WITHDRAWAL) != null) {
             fields.add(Updates.set(prefix + "withdrawn", true));

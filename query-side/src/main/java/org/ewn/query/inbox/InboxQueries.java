@@ -3,10 +3,13 @@ package org.ewn.query.inbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.ewn.api.inbox.FindInbox;
 import org.ewn.api.inbox.FindInboxAlert;
+import org.ewn.api.inbox.FindInboxStatistics;
+import org.ewn.api.inbox.InboxStatistics;
 import org.ewn.api.inbox.InboxAlert;
 import org.ewn.api.inbox.InboxAlertDetail;
 import org.ewn.api.inbox.InboxPage;
@@ -84,6 +87,28 @@ class InboxQueries {
         boolean entitled = alert.addressees().contains(viewer) || alert.originator().member().equals(viewer);
         return entitled ? Optional.of(new InboxAlertDetail(alert, InboxHistory.of(document, viewer)))
                 : Optional.empty();
+    }
+
+    /**
+     * From the member's entries alone; only entries projected before they kept the time of the member's
+     * acknowledgement need their alert's document, read by {@code _id}.
+     */
+    @QueryHandler
+    InboxStatistics handle(FindInboxStatistics query) {
+        List<Document> all = entries.of(query.member());
+        Map<String, Instant> legacy = new HashMap<>();
+        List<String> missing = all.stream().filter(entry -> !entry.containsKey("acknowledgedAt")
+                        && entry.getList("acknowledgedBy", String.class, List.of()).contains(query.member().value()))
+                .map(entry -> entry.getString("alert")).toList();
+        ByIds.find(alerts, missing, Projections.include(InboxDocuments.ACKNOWLEDGEMENTS), alert -> {
+            Document own = InboxDocuments.keyed(alert, InboxDocuments.ACKNOWLEDGEMENTS)
+                    .get(query.member().value(), Document.class);
+            if (own != null) {
+                legacy.put(alert.getString("_id"), own.getDate("at").toInstant());
+            }
+        });
+        return StatisticsCalculator.compute(all, query.member(), clock.instant(), query.days(),
+                                            entry -> legacy.get(entry.getString("alert")));
     }
 
     /** Those of the alerts, in their order, whose title, text or follow-ups contain {@code needle}. */

@@ -182,7 +182,11 @@ class LivePush implements SmartLifecycle {
     private void pushLive(TrackedEventMessage<?> message) {
         long position = position(message.trackingToken());
         livePosition = position;
-        if (!(message.getPayload() instanceof AlertEvent event) || subscribers.isEmpty()) {
+        if (!(message.getPayload() instanceof AlertEvent event)) {
+            return;
+        }
+        boolean forSupervisors = event instanceof AlertEscalated && !supervisors.isEmpty();
+        if (subscribers.isEmpty() && !forSupervisors) {
             return;
         }
         Optional<Audience> audience = audience(event, position);
@@ -190,8 +194,8 @@ class LivePush implements SmartLifecycle {
         for (Subscriber subscriber : subscribers.values()) {
             subscriber.offerLive(position, pushed, entitled(audience, event, subscriber), this::send);
         }
-        if (event instanceof AlertEscalated escalated && audience.isPresent()) {
-            notifySupervisors(escalated, position, audience.get());
+        if (forSupervisors && audience.isPresent()) {
+            notifySupervisors((AlertEscalated) event, position, audience.get());
         }
     }
 

@@ -13,14 +13,19 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Principal;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Decides every inbound STOMP frame: only officers and supervisors connect, authenticated either on the WebSocket
- * handshake (HTTP Basic, for programs) or by the {@code login} and {@code passcode} headers of their CONNECT frame
- * (browsers cannot set handshake headers). Officers may subscribe to their own alert queue, once per session,
+ * handshake (the console's signed-in session, or HTTP Basic for programs) or by the {@code login} and {@code passcode}
+ * headers of their CONNECT frame. A session-authenticated CONNECT must carry the session's CSRF token in
+ * {@code X-XSRF-TOKEN}, since any page can make a browser open a WebSocket with its cookies. Officers may subscribe to their own alert queue, once per session,
  * optionally from the {@code last-position} they saw; supervisors also to their escalations queue, once per session;
  * nothing else. Clients never send to destinations. Which member's alerts reach a session is decided again at every
  * send by {@link LivePush}.
@@ -31,13 +36,17 @@ class StompAccess implements ChannelInterceptor {
     static final String USER_ESCALATIONS = "/user" + WebSocketConfiguration.ESCALATIONS_QUEUE;
     /** The SUBSCRIBE header with the position of the last event the client saw; absent for new events only. */
     static final String LAST_POSITION = "last-position";
+    static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
     private final AuthenticationManager authentication;
     private final Supplier<LivePush> push;
+    private final Supplier<ConsoleSessions> consoleSessions;
 
-    StompAccess(AuthenticationManager authentication, Supplier<LivePush> push) {
+    StompAccess(AuthenticationManager authentication, Supplier<LivePush> push,
+                Supplier<ConsoleSessions> consoleSessions) {
         this.authentication = authentication;
         this.push = push;
+        this.consoleSessions = consoleSessions;
     }
 
     @Override
@@ -51,6 +60,8 @@ class StompAccess implements ChannelInterceptor {
             case CONNECT, STOMP -> {
                 if (stomp.getUser() == null) {
                     stomp.setUser(login(stomp));
+                } else {
+                    requireSessionCsrfToken(stomp);
                 }
                 connecting(stomp.getUser());
             }
@@ -95,6 +106,23 @@ class StompAccess implements ChannelInterceptor {
         }
         throw new MessageDeliveryException(LAST_POSITION + " must be the position of an event (a whole number, "
                 + "-1 for before the first), not '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
+    }
+
+    /** For a handshake authenticated by the console's session: the CONNECT shows the session's CSRF token. */
+    private void requireSessionCsrfToken(StompHeaderAccessor stomp) {
+        Map<String, Object> attributes = stomp.getSessionAttributes();
+        if (attributes == null || !(attributes.get(ConsoleHandshake.SESSION_CSRF_TOKEN) instanceof String expected)) {
+            return;
+        }
+        String shown = stomp.getFirstNativeHeader(CSRF_HEADER);
+        if (expected.isEmpty() || shown == null || !MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), shown.getBytes(StandardCharsets.UTF_8))) {
+            throw new MessageDeliveryException("A signed-in session connects with the XSRF-TOKEN cookie's value in the "
+                                               + CSRF_HEADER + " header");
+        }
+        if (attributes.get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME) instanceof String httpSession) {
+            consoleSessions.get().connected(httpSession, stomp.getSessionId());
+        }
     }
 
     private Authentication login(StompHeaderAccessor stomp) {

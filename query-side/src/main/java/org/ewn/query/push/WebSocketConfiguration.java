@@ -1,5 +1,6 @@
 package org.ewn.query.push;
 
+import org.ewn.access.ConsoleProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 /**
  * STOMP over WebSocket at {@code /ws}, accepted from the application's own origin only. Officers
@@ -31,15 +33,29 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final AuthenticationManager authentication;
     /** Looked up when the first frame comes: LivePush needs the broker that this configures. */
     private final ObjectProvider<LivePush> push;
+    private final ObjectProvider<ConsoleSessions> consoleSessions;
+    private final ConsoleProperties console;
 
-    WebSocketConfiguration(AuthenticationManager authentication, ObjectProvider<LivePush> push) {
+    WebSocketConfiguration(AuthenticationManager authentication, ObjectProvider<LivePush> push,
+                           ObjectProvider<ConsoleSessions> consoleSessions, ConsoleProperties console) {
         this.authentication = authentication;
         this.push = push;
+        this.consoleSessions = consoleSessions;
+        this.console = console;
     }
 
+    /**
+     * Browsers open {@code /ws} from the application's own origin only (plus {@code ewn.console.allowed-origins});
+     * programs, which send no Origin, are not concerned. The HTTP session's id comes along, so that the connection
+     * ends with the session.
+     */
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws");
+        HttpSessionHandshakeInterceptor sessionId = new HttpSessionHandshakeInterceptor();
+        sessionId.setCopyAllAttributes(false);
+        sessionId.setCopyHttpSessionId(true);
+        registry.addEndpoint("/ws").setAllowedOrigins(console.allowedOrigins().toArray(String[]::new))
+                .addInterceptors(sessionId, new ConsoleHandshake());
     }
 
     @Override
@@ -67,6 +83,6 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new StompAccess(authentication, push::getObject));
+        registration.interceptors(new StompAccess(authentication, push::getObject, consoleSessions::getObject));
     }
 }

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ewn.query.directory.DirectoryProjection.GROUPS;
 import static org.ewn.query.directory.DirectoryProjection.AGENCIES;
 import static org.ewn.query.directory.DirectoryProjection.MEMBERS;
 import static org.ewn.query.directory.DirectoryProjection.NETWORK;
@@ -206,12 +207,23 @@ class DirectoryProjectionTest {
         assertThat(snapshot(database)).isEqualTo(once);
     }
 
+    @Test
+    void anAddressGroupIsDefinedDefinedAnewAndDissolved() {
+        apply(HISTORY.all());
+
+        Document group = one(database, GROUPS, "CENTRAL-ASIA");
+        assertThat(group.getString("name")).isEqualTo("Central Asia and partners");
+        assertThat(group.getList("members", String.class)).containsExactly("KZ", "UNOCT");
+        assertThat(group.getDate("definedAt")).isEqualTo(date("2026-04-12T09:00:00Z"));
+        assertThat(all(database, GROUPS)).extracting(d -> d.getString("_id")).containsExactly("CENTRAL-ASIA");
+    }
+
     private void apply(List<MembershipEvent> events) {
         events.forEach(projection::on);
     }
 
     private static List<List<Document>> snapshot(MongoDatabase database) {
-        return List.of(all(database, NETWORK), all(database, MEMBERS), all(database, AGENCIES));
+        return List.of(all(database, NETWORK), all(database, MEMBERS), all(database, AGENCIES), all(database, GROUPS));
     }
 
     private static Date date(String instant) {

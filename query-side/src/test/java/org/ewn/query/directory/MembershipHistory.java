@@ -1,7 +1,10 @@
 package org.ewn.query.directory;
 
 import org.ewn.api.member.AgencyCode;
+import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
+import org.ewn.api.membership.AddressGroupDefined;
+import org.ewn.api.membership.AddressGroupDissolved;
 import org.ewn.api.membership.AgencyRegistered;
 import org.ewn.api.membership.KeyEnrolled;
 import org.ewn.api.membership.KeyPurpose;
@@ -85,6 +88,16 @@ final class MembershipHistory {
     final MemberReinstated kazakhstanReinstated = new MemberReinstated(KZ,
             submission(SubmissionTypes.MEMBER_REINSTATE, "2026-04-10T09:00:00Z"));
 
+    final AddressGroupDefined groupDefined = new AddressGroupDefined(GroupCode.of("CENTRAL-ASIA"), "Central Asia",
+            List.of(KZ), submission(SubmissionTypes.GROUP_DEFINE, "2026-04-11T09:00:00Z"));
+    final AddressGroupDefined groupRedefined = new AddressGroupDefined(GroupCode.of("CENTRAL-ASIA"),
+            "Central Asia and partners", List.of(KZ, UNOCT), submission(SubmissionTypes.GROUP_DEFINE,
+                                                                      "2026-04-12T09:00:00Z"));
+    final AddressGroupDefined otherGroup = new AddressGroupDefined(GroupCode.of("PARTNERS-ONLY"), "Partners",
+            List.of(UNOCT), submission(SubmissionTypes.GROUP_DEFINE, "2026-04-13T09:00:00Z"));
+    final AddressGroupDissolved otherDissolved = new AddressGroupDissolved(GroupCode.of("PARTNERS-ONLY"),
+            submission(SubmissionTypes.GROUP_DISSOLVE, "2026-04-14T09:00:00Z"));
+
     /** The founding and the admissions and registrations, before any key of a member's agency. */
     List<MembershipEvent> registrations() {
         return List.of(founded, networkAdministration, administratorEnrolled, kazakhstan, unoct,
@@ -95,7 +108,8 @@ final class MembershipHistory {
     List<MembershipEvent> all() {
         return List.of(founded, networkAdministration, administratorEnrolled, kazakhstan, unoct,
                 kazakhAdministration, ministry, expiredEnrolled, compromisedEnrolled, signingEnrolled,
-                encryptionEnrolled, compromisedRevoked, unoctSuspended, kazakhstanSuspended, kazakhstanReinstated);
+                encryptionEnrolled, compromisedRevoked, unoctSuspended, kazakhstanSuspended, kazakhstanReinstated,
+                groupDefined, groupRedefined, otherGroup, otherDissolved);
     }
 
     static String base64(IssuedKey key) {

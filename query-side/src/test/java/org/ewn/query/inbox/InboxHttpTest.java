@@ -1,6 +1,10 @@
 package org.ewn.query.inbox;
 
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.ewn.query.EmbeddedMongo;
+import org.ewn.query.directory.SigningKeys;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -25,6 +29,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 import static org.ewn.query.inbox.AlertScenario.LATER;
@@ -122,6 +127,39 @@ class InboxHttpTest {
     }
 
     @Test
+    void eachStepSaysWhetherItsSignatureHoldsAndTheHubsEscalationIsTheHubs() throws Exception {
+        as("kg-officer", "KG-KNB", get("/api/v1/inbox/alerts/" + SCENARIO.bombThreat))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.history[0].kind").value("RAISED"))
+                .andExpect(jsonPath("$.history[0].signature.status").value("FAILED"))
+                .andExpect(jsonPath("$.history[0].signature.reason").value(
+                        "The log holds no signed submission for this step"))
+                .andExpect(jsonPath("$.history[?(@.kind == 'ESCALATED')].signature.status").value(contains("HUB")))
+                .andExpect(jsonPath("$.history[?(@.kind == 'ESCALATED')].signature.agency").isEmpty());
+    }
+
+    @Test
+    void statisticsCoverFourteenDaysUnlessAskedForUpToNinety() throws Exception {
+        as("kg-officer", "KG-KNB", get("/api/v1/inbox/statistics"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.from").value("2026-11-13T00:00:00Z"))
+                .andExpect(jsonPath("$.byDay", hasSize(14)))
+                .andExpect(jsonPath("$.byDay[13].day").value("2026-11-26"))
+                .andExpect(jsonPath("$.byDay[13].byPrecedence.FLASH").value(1))
+                .andExpect(jsonPath("$.byDay[13].byCategory.TERRORIST_THREAT").value(1))
+                .andExpect(jsonPath("$.acknowledgement.FLASH.count").value(0))
+                .andExpect(jsonPath("$.unacknowledged").value(1))
+                .andExpect(jsonPath("$.overdue").value(1));
+        as("kg-officer", "KG-KNB", get("/api/v1/inbox/statistics").param("days", "90"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.byDay", hasSize(90)));
+        for (String days : List.of("0", "91", "two")) {
+            as("kg-officer", "KG-KNB", get("/api/v1/inbox/statistics").param("days", days))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("urn:ewn:problem:invalid-request"));
+        }
+    }
+
+    @Test
     void anAlertNotForTheCallersMemberIsNotFound() throws Exception {
         as("tj-officer", "TJ-DEMO", get("/api/v1/inbox/alerts/" + SCENARIO.bombThreat))
                 .andExpect(status().isNotFound())
@@ -143,7 +181,10 @@ class InboxHttpTest {
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
         new AnnotationQueryHandlerAdapter<>(new InboxQueries(database, Clock.fixed(LATER, ZoneOffset.UTC)))
                 .subscribe(bus);
-        InboxController controller = new InboxController(DefaultQueryGateway.builder().queryBus(bus).build());
+        // a log without the scenario's envelopes: every signed step fails its check, the hub's are the hub's
+        EventStore emptyLog = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        InboxController controller = new InboxController(DefaultQueryGateway.builder().queryBus(bus).build(),
+                new StepSignatures(emptyLog, new SigningKeys(database)));
         return MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemAdvice())
                 .setCustomArgumentResolvers(new AuthenticationPrincipalArgumentResolver()).build();
     }

@@ -20,11 +20,12 @@ import java.util.UUID;
  * @param reason    why it was withdrawn, or why onward sharing was granted or refused
  * @param requestId the onward-sharing request that a request or decision step is about
  * @param granted   whether onward sharing was granted
+ * @param signature who signed it, checked again when shown; null where not checked
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InboxStep(long position, Instant at, Kind kind, AgencyCode agency, MemberCode member, Integer number,
                         String text, String reason, UUID requestId, String recipients, String purpose,
-                        Boolean granted) {
+                        Boolean granted, StepSignature signature) {
 
     /** What happened. */
     public enum Kind { RAISED, ACKNOWLEDGED, ESCALATED, FOLLOWED_UP, WITHDRAWN, SHARING_REQUESTED, SHARING_DECIDED }
@@ -34,36 +35,47 @@ public record InboxStep(long position, Instant at, Kind kind, AgencyCode agency,
         Objects.requireNonNull(kind, "kind");
     }
 
+    /** The same step with its checked signature. */
+    public InboxStep signed(StepSignature checked) {
+        return new InboxStep(position, at, kind, agency, member, number, text, reason, requestId, recipients, purpose,
+                             granted, checked);
+    }
+
     public static InboxStep raised(long position, Instant at, AgencyCode agency, String text) {
-        return new InboxStep(position, at, Kind.RAISED, agency, null, null, text, null, null, null, null, null);
+        return new InboxStep(position, at, Kind.RAISED, agency, null, null, text, null,
+                             null, null, null, null, null);
     }
 
     public static InboxStep acknowledged(long position, Instant at, MemberCode member, AgencyCode agency) {
-        return new InboxStep(position, at, Kind.ACKNOWLEDGED, agency, member, null, null, null, null, null, null, null);
+        return new InboxStep(position, at, Kind.ACKNOWLEDGED, agency, member, null, null, null,
+                             null, null, null, null, null);
     }
 
     /** The addressee let the acknowledgement deadline pass and the hub escalated. */
     public static InboxStep escalated(long position, Instant at, MemberCode member) {
-        return new InboxStep(position, at, Kind.ESCALATED, null, member, null, null, null, null, null, null, null);
+        return new InboxStep(position, at, Kind.ESCALATED, null, member, null, null, null,
+                             null, null, null, null, null);
     }
 
     public static InboxStep followedUp(long position, Instant at, AgencyCode agency, int number, String text) {
-        return new InboxStep(position, at, Kind.FOLLOWED_UP, agency, null, number, text, null, null, null, null, null);
+        return new InboxStep(position, at, Kind.FOLLOWED_UP, agency, null, number, text, null,
+                             null, null, null, null, null);
     }
 
     public static InboxStep withdrawn(long position, Instant at, AgencyCode agency, String reason) {
-        return new InboxStep(position, at, Kind.WITHDRAWN, agency, null, null, null, reason, null, null, null, null);
+        return new InboxStep(position, at, Kind.WITHDRAWN, agency, null, null, null, reason,
+                             null, null, null, null, null);
     }
 
     public static InboxStep sharingRequested(long position, Instant at, UUID requestId, MemberCode member,
                                              AgencyCode agency, String recipients, String purpose) {
         return new InboxStep(position, at, Kind.SHARING_REQUESTED, agency, member, null, null, null, requestId,
-                             recipients, purpose, null);
+                             recipients, purpose, null, null);
     }
 
     public static InboxStep sharingDecided(long position, Instant at, UUID requestId, MemberCode requester,
                                            AgencyCode agency, boolean granted, String reason) {
         return new InboxStep(position, at, Kind.SHARING_DECIDED, agency, requester, null, null, reason, requestId,
-                             null, null, granted);
+                             null, null, granted, null);
     }
 }

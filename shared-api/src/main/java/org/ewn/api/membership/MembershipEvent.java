@@ -8,7 +8,7 @@ import org.ewn.api.submission.SignedSubmission;
  */
 public sealed interface MembershipEvent
         permits NetworkFounded, MemberAdmitted, AgencyRegistered, KeyEnrolled, KeyRevoked, MemberSuspended,
-                MemberReinstated {
+                MemberReinstated, AddressGroupDefined, AddressGroupDissolved {
 
     /** The signed submission this event was born of. */
     SignedSubmission submission();
@@ -31,5 +31,9 @@ public sealed interface MembershipEvent
         R suspended(MemberSuspended event);
 
         R reinstated(MemberReinstated event);
+
+        R groupDefined(AddressGroupDefined event);
+
+        R groupDissolved(AddressGroupDissolved event);
     }
 }

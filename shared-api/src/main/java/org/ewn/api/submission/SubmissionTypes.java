@@ -10,6 +10,8 @@ public final class SubmissionTypes {
     public static final String AGENCY_REGISTER = "agency.register";
     public static final String KEY_ENROL = "key.enrol";
     public static final String KEY_REVOKE = "key.revoke";
+    public static final String GROUP_DEFINE = "group.define";
+    public static final String GROUP_DISSOLVE = "group.dissolve";
     public static final String ALERT_RAISE = "alert.raise";
     public static final String ALERT_ACKNOWLEDGE = "alert.acknowledge";
     public static final String ALERT_WITHDRAW = "alert.withdraw";
