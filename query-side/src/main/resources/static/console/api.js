@@ -6,7 +6,6 @@
     const UNSAFE = ['POST', 'PUT', 'PATCH', 'DELETE'];
     const state = {
         session: null,      // {username, agency, member, memberName, roles, timeoutSeconds}
-        basic: null,        // credentials, only when the hub offers no sessions (before /api/v1/session existed)
         network: null,
         onUnauthenticated: () => {}
     };
@@ -42,15 +41,10 @@
         if (UNSAFE.includes(method) && csrfToken()) {
             headers['X-XSRF-TOKEN'] = csrfToken();
         }
-        const basic = opts.basic || (opts.anonymous ? null : state.basic);
-        if (basic) {
-            headers['Authorization'] = 'Basic ' + btoa(unescape(encodeURIComponent(basic.username + ':' + basic.password)));
-        }
         let response;
         try {
-            // without the session cookie a 401 cannot raise the browser's password dialog either
             response = await fetch(path, {method: method, headers: headers, body: body, cache: 'no-store',
-                credentials: opts.credentials || (state.basic ? 'omit' : 'same-origin')});
+                credentials: 'same-origin'});
         } catch (e) {
             throw new Problem(0, {title: Ewn.t('networkError'), detail: e.message});
         }
@@ -76,11 +70,12 @@
 
     // ---- the session ----------------------------------------------------------------------------------------------
 
+    // set while this tab is signed in, so that a reload asks the hub whether the session still holds
     const SIGNED_IN = 'ewn.signed-in';
 
-    /** The session this tab signed in with, if it is still valid; null otherwise. */
-    async function currentSession() {
-        if (sessionStorage.getItem(SIGNED_IN) !== 'session') {
+    /** The session this tab signed in with, if it is still valid; null otherwise. Sets the CSRF cookie. */
+    async function currentSession(evenIfNotSignedIn) {
+        if (!evenIfNotSignedIn && sessionStorage.getItem(SIGNED_IN) !== 'session') {
             return null;
         }
         try {
@@ -95,46 +90,23 @@
         }
     }
 
-    /**
-     * Checks the credentials first without cookies (a refusal then cannot raise the browser's own password dialog),
-     * which also tells whether the hub offers sessions. If it does, fetches the CSRF cookie and opens the session.
-     */
+    /** Fetches the CSRF cookie, then signs in: the session cookie stands for the account from then on. */
     async function signIn(username, password) {
-        const credentials = {username: username, password: password};
-        try {
-            await call('GET', 'api/v1/session', {basic: credentials, credentials: 'omit', expectUnauthenticated: true});
-        } catch (e) {
-            if (e.status === 404) {
-                return signInBasic(credentials);
-            }
-            throw e;
+        if (csrfToken() === null) {
+            await currentSession(true);
         }
-        await call('GET', 'api/v1/session', {basic: credentials, expectUnauthenticated: true});
-        state.session = await call('POST', 'api/v1/session', {json: credentials, expectUnauthenticated: true});
+        state.session = await call('POST', 'api/v1/session', {json: {username: username, password: password},
+            expectUnauthenticated: true});
         sessionStorage.setItem(SIGNED_IN, 'session');
-        return state.session;
-    }
-
-    // A hub without /api/v1/session (older than the console): the credentials stay in this page's memory only and go
-    // with each request as HTTP Basic, as the console did before sessions; a reload asks for them again.
-    async function signInBasic(credentials) {
-        state.basic = credentials;
-        const member = credentials.username.split('-')[0].toUpperCase();
-        state.session = {username: credentials.username, member: member, memberName: member, agency: null,
-            roles: credentials.username.includes('supervisor') ? ['OFFICER', 'SUPERVISOR'] : ['OFFICER'],
-            timeoutSeconds: 0};
         return state.session;
     }
 
     async function signOut() {
         try {
-            if (!state.basic) {
-                await call('DELETE', 'api/v1/session', {expectUnauthenticated: true});
-            }
+            await call('DELETE', 'api/v1/session', {expectUnauthenticated: true});
         } finally {
             sessionStorage.removeItem(SIGNED_IN);
             state.session = null;
-            state.basic = null;
         }
     }
 
@@ -193,7 +165,7 @@
         const key = await signingKey();
         const net = await network();
         const envelope = await Ewn.jws.sign(key, Ewn.jws.payload(type, net.code, key.agency, body));
-        return call('POST', path, {body: envelope, contentType: 'application/jose', anonymous: true});
+        return call('POST', path, {body: envelope, contentType: 'application/jose'});
     }
 
     Ewn.api = {state: state, get: get, call: call, currentSession: currentSession, signIn: signIn, signOut: signOut,

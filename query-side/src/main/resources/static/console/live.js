@@ -33,7 +33,6 @@
      */
     function connect(session, handlers) {
         disconnect();
-        const api = Ewn.api.state;
         const seen = lastPosition(session.username);
         const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host
             + location.pathname.replace(/[^/]*$/, '') + 'ws';
@@ -45,9 +44,9 @@
             heartbeatIncoming: 10000,
             heartbeatOutgoing: 10000,
             beforeConnect: () => {
-                // the token may have changed since the last connection (a new session after signing in again)
-                stomp.connectHeaders = api.basic ? {login: api.basic.username, passcode: api.basic.password}
-                    : {'X-XSRF-TOKEN': Ewn.api.csrfToken() || ''};
+                // the session cookie goes with the handshake; the CSRF token, which may have changed since the last
+                // connection, in the CONNECT frame
+                stomp.connectHeaders = {'X-XSRF-TOKEN': Ewn.api.csrfToken() || ''};
             },
             onConnect: async () => {
                 refused = null;

@@ -28,7 +28,7 @@
             const groups = await Ewn.api.get('api/v1/groups');
             const list = Array.isArray(groups) ? groups : (groups.groups || []);
             byId('raise-groups').replaceChildren(...list.map((g) => el('label', {className: 'check chip'},
-                el('input', {attrs: {type: 'checkbox', name: 'group', value: g.code}}),
+                el('input', {attrs: {type: 'checkbox', name: 'group', value: g.code, title: (g.members || []).join(', ')}}),
                 el('span', {text: g.code + (g.name ? ' · ' + g.name : '')}))));
             byId('raise-groups-block').hidden = list.length === 0;
         } catch (e) {
@@ -75,7 +75,7 @@
         }
         if (all) {
             alert.allMembers = true;
-        } else {
+        } else if (checked('member').length) {
             alert.addressees = checked('member');
         }
         const groups = checked('group');
@@ -93,7 +93,7 @@
         const alert = body();
         const error = byId('raise-error');
         error.textContent = '';
-        if (!alert.title || !alert.text || (!alert.allMembers && !alert.addressees.length && !alert.groups)) {
+        if (!alert.title || !alert.text || (!alert.allMembers && !alert.addressees && !alert.groups)) {
             error.textContent = t('raiseMissing');
             return;
         }
