@@ -72,7 +72,10 @@
         status: (s) => s && s !== 'ACTUAL' ? el('span', {className: 'badge drill', text: Ewn.i18n.label('status', s)}) : null,
         standing: (alert) => {
             const word = standing(alert);
-            return el('span', {className: 'state state-' + word, text: t(word)});
+            const board = alert.board || [];
+            const text = word === 'sent' && board.length ? t('sentProgress', {acknowledged: board.filter((b) =>
+                b.state === 'ACKNOWLEDGED').length, addressees: board.length}) : t(word);
+            return el('span', {className: 'state state-' + word, text: text});
         }
     };
 

@@ -16,8 +16,10 @@
         byId('dashboard-error').textContent = '';
         try {
             statistics = await Ewn.api.get('api/v1/inbox/statistics?days=14');
+            document.querySelectorAll('#view-dashboard .tiles, #view-dashboard .charts').forEach((e) => { e.hidden = false; });
             render();
         } catch (e) {
+            document.querySelectorAll('#view-dashboard .tiles, #view-dashboard .charts').forEach((e) => { e.hidden = true; });
             if (e.status !== 401) {
                 byId('dashboard-error').textContent = e.status === 404 ? t('statisticsUnavailable') : e.message;
             }

@@ -32,7 +32,7 @@
         timezone: 'Times in {zone}', networkError: 'The hub cannot be reached',
         // list and detail
         overdue: 'Overdue', acknowledged: 'Acknowledged', unacknowledged: 'Awaiting acknowledgement', withdrawn: 'Withdrawn',
-        expired: 'Expired', sent: 'Sent', newAlert: 'New', from: 'From', to: 'To', raisedAt: 'Raised',
+        expired: 'Expired', sent: 'Sent', sentProgress: 'Sent · {acknowledged}/{addressees} acknowledged', newAlert: 'New', from: 'From', to: 'To', raisedAt: 'Raised',
         acknowledgeBy: 'Acknowledge by', validity: 'Valid', validFromTo: '{from} – {until}', validFromOnly: 'from {from}',
         restrictions: 'Originator restrictions', purposeOnly: 'Only for: {purpose}', anyLawfulPurpose: 'Any lawful purpose',
         askBeforeSharing: 'Ask the originator before sharing onward', mayShare: 'May be shared onward',
@@ -113,7 +113,7 @@
         shortcuts: 'Клавиши: / поиск · j k выбор · Enter открыть · a подтвердить · Esc закрыть', api: 'API',
         timezone: 'Время: {zone}', networkError: 'Узел сети недоступен',
         overdue: 'Просрочено', acknowledged: 'Подтверждено', unacknowledged: 'Ожидает подтверждения', withdrawn: 'Отозвано',
-        expired: 'Истекло', sent: 'Отправлено', newAlert: 'Новое', from: 'От', to: 'Кому', raisedAt: 'Отправлено',
+        expired: 'Истекло', sent: 'Отправлено', sentProgress: 'Отправлено · подтвердили {acknowledged} из {addressees}', newAlert: 'Новое', from: 'От', to: 'Кому', raisedAt: 'Отправлено',
         acknowledgeBy: 'Подтвердить до', validity: 'Действует', validFromTo: '{from} – {until}', validFromOnly: 'с {from}',
         restrictions: 'Ограничения отправителя', purposeOnly: 'Только для: {purpose}', anyLawfulPurpose: 'Любая законная цель',
         askBeforeSharing: 'Передача дальше — только с согласия отправителя', mayShare: 'Можно передавать дальше',
