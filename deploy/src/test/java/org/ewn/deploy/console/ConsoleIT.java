@@ -74,6 +74,11 @@ class ConsoleIT {
         assertThat(browser.driver.findElement(By.cssSelector("#detail .detail-head .state")).getText())
                 .isEqualTo("Acknowledged");
         browser.screenshot("03-acknowledged-in-one-click");
+        WebElement raised = browser.waitFor(By.cssSelector("#history li.step-RAISED .sig"));
+        assertThat(raised.getAttribute("class")).contains("sig-VERIFIED");
+        assertThat(raised.getText()).contains("verified").contains("KZ-DEMO").contains("CN=KZ-DEMO");
+        assertThat(browser.driver.findElement(By.cssSelector("#history li.step-ACKNOWLEDGED .sig")).getText())
+                .contains("verified").contains("UZ-DEMO");
 
         JsonNode seenByOriginator = hub.get("/api/v1/inbox/alerts/" + alertId, "kz-officer");
         assertThat(seenByOriginator.get("board").findValuesAsText("state")).contains("ACKNOWLEDGED");
@@ -152,11 +157,13 @@ class ConsoleIT {
             assertThat(browser.driver.findElement(By.cssSelector("#filter-state option")).getText()).isEqualTo("Все");
             browser.screenshot("08-russian");
 
+            // a reload keeps the session and the language
             browser.driver.navigate().refresh();
-            browser.waitUntil(d -> d.findElement(By.cssSelector(".brand .name")).getText()
-                    .equals("Сеть раннего предупреждения"));
+            browser.waitUntil(d -> d.findElement(By.id("connection")).getAttribute("class").contains("online"));
+            assertThat(browser.driver.findElement(By.cssSelector(".brand .name")).getText())
+                    .isEqualTo("Сеть раннего предупреждения");
             assertThat(browser.script("return document.documentElement.lang")).isEqualTo("ru");
-            assertThat(browser.script("return document.title")).isEqualTo("Сеть раннего предупреждения");
+            assertThat(browser.driver.findElement(By.id("connection-text")).getText()).isEqualTo("на связи");
         } finally {
             new Select(browser.driver.findElement(By.id("language"))).selectByValue("en");
         }

@@ -50,23 +50,13 @@ final class Hub {
         }
     }
 
-    /**
-     * The agency's signing key as a PKCS#8 PEM file: the one the demo network writes, or, on a network that writes
-     * none, one written here from the agency's demo key store.
-     */
+    /** The agency's signing key as the PKCS#8 PEM file the demo network writes for the console. */
     static Path signingKeyPem(String agency) {
-        Path demo = DATA.resolve("demo-pki").resolve(agency + "-signing-key.pem");
-        if (Files.exists(demo)) {
-            return demo.toAbsolutePath();
+        Path pem = DATA.resolve("demo-pki").resolve(agency + "-signing-key.pem").toAbsolutePath();
+        if (!Files.exists(pem)) {
+            throw new IllegalStateException("the demo network wrote no " + pem);
         }
-        Path written = Path.of("target", "console-keys", agency + "-signing-key.pem");
-        try {
-            Files.createDirectories(written.getParent());
-            Files.writeString(written, pem(signingKey(agency).privateKey().getEncoded()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return written.toAbsolutePath();
+        return pem;
     }
 
     static String pem(byte[] pkcs8) {
