@@ -6,7 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -144,6 +146,30 @@ class ConsoleIT {
         assertThat(received.get("details").get("marking").asText()).isEqualTo("GREEN");
         assertThat(received.get("details").get("status").asText()).isEqualTo("EXERCISE");
         assertThat(hub.get("/api/v1/inbox/alerts/" + alertId, "kg-officer")).as("not addressed to KG").isNull();
+    }
+
+    @Test
+    void officerWorksTheInboxFromTheKeyboard() {
+        browser.signIn("tj-officer", Hub.DEMO_PASSWORD);
+        loadSigningKey("TJ-DEMO");
+        String title = unique("Keyboard: border post reports a convoy");
+        String alertId = hub.raise("KZ-DEMO", List.of("TJ"), title).get("alertId").asText();
+        browser.alertItem(title);
+
+        Actions keys = new Actions(browser.driver);
+        keys.sendKeys("/").perform();
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("filter-q");
+        keys.sendKeys(Keys.ESCAPE).sendKeys("j").perform();
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("data-alert-id")).isEqualTo(alertId);
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.waitUntil(d -> d.findElement(By.id("detail-title")).getText().equals(title));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#/alerts/" + alertId);
+        keys.sendKeys("a").perform();
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#detail .detail-head .state")).getText()
+                .equals("Acknowledged"));
+        assertThat(hub.get("/api/v1/inbox/alerts/" + alertId, "kz-officer").get("board").findValuesAsText("state"))
+                .containsExactly("ACKNOWLEDGED");
+        browser.screenshot("09-keyboard-acknowledged");
     }
 
     @Test
