@@ -157,7 +157,9 @@
                 await loadInbox();
                 return app.alerts.size ? Math.max(...Array.from(app.alerts.values(), (a) => a.position)) : -1;
             },
-            onTooOld: () => {}
+            onTooOld: () => {},
+            // the hub closes live connections when the session ends: if that is why, show the sign-in form
+            onClosed: () => Ewn.api.get('api/v1/session').catch(() => {})
         });
         route();
     }

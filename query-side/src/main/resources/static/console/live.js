@@ -24,7 +24,7 @@
 
     /**
      * handlers: onMessage(message), onEscalation(notice), onState('online'|'reconnecting'|'offline', reason),
-     * loadInbox() which loads the inbox and answers the newest position it holds (-1 for none), and onTooOld() when
+     * onClosed() when the connection drops, loadInbox() which loads the inbox and answers the newest position it holds (-1 for none), and onTooOld() when
      * the hub cannot replay that far back.
      *
      * Nothing falls between the inbox and the push: a tab that has seen no message yet loads the inbox first and then
@@ -83,6 +83,7 @@
             onWebSocketClose: () => {
                 if (client === stomp && stomp.active) {
                     handlers.onState('reconnecting', refused);
+                    handlers.onClosed();
                 }
             }
         });
