@@ -173,6 +173,23 @@ class ConsoleIT {
     }
 
     @Test
+    void whatOtherStatesWriteIsShownAsTextAndNeverRuns() {
+        browser.signIn("uz-officer", Hub.DEMO_PASSWORD);
+        String title = unique("<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>");
+        String alertId = hub.raise("KZ-DEMO", List.of("UZ"), title).get("alertId").asText();
+
+        browser.alertItem(title);
+        browser.open("#/alerts/" + alertId);
+        browser.waitUntil(d -> d.findElement(By.id("detail-title")).getText().equals(title));
+        assertThat(browser.script("return window.pwned === undefined && document.querySelectorAll("
+                                  + "'#main img, #main script, #flash-banner img').length === 0")).isEqualTo(true);
+        // nothing inline either, so a Content-Security-Policy of script-src 'self' holds
+        assertThat(browser.script("return Array.from(document.scripts).every(s => s.src) && Array.from("
+                                  + "document.querySelectorAll('*')).every(e => !e.getAttributeNames()"
+                                  + ".some(n => n.startsWith('on')))")).isEqualTo(true);
+    }
+
+    @Test
     void switchesToRussianAndRemembersIt() {
         browser.signIn("uz-officer", Hub.DEMO_PASSWORD);
         try {
