@@ -1,120 +1,312 @@
-// The liaison officer's console: the member's inbox, and every alert event live over STOMP.
-// Everything from the network is inserted as text, never as HTML.
-(function () {
+// The liaison officer's console: signing in, the member's inbox kept live over STOMP, and the routes between the
+// inbox, an alert, the raise form and the dashboard.
+(function (Ewn) {
     'use strict';
 
-    const byId = (id) => document.getElementById(id);
-    const QUEUE = '/user/queue/alerts';
-    const alerts = new Map(); // alertId -> {alert, row}
-    let client = null;
+    const el = Ewn.el;
+    const byId = Ewn.byId;
+    const t = Ewn.t;
+    const PAGE_SIZE = 25;
+
+    const app = {
+        session: null,
+        alerts: new Map(),      // alertId -> alert (as the inbox shows it), the page's and those pushed live
+        order: [],              // the ids the list shows, newest first
+        fresh: new Set(),       // pushed live and not yet opened
+        selected: null,
+        page: 0,
+        total: 0,
+        escalations: []
+    };
+    Ewn.app = app;
+
+    // ---- the alert as this member sees it -------------------------------------------------------------------------
+
+    const me = () => app.session.member;
+    // an agency's code starts with its member's: KZ-DEMO is Kazakhstan's
+    const memberOf = (agency) => agency.substring(0, agency.indexOf('-'));
+    const isSent = (alert) => memberOf(alert.originator) === me();
+    const isAddressed = (alert) => alert.addressees.includes(me());
+    const acknowledgedByMe = (alert) => (alert.acknowledgements || []).some((a) => a.member === me());
+    const isExpired = (alert) => Boolean(alert.details && alert.details.validUntil
+        && Date.now() > Date.parse(alert.details.validUntil));
+    function isOverdue(alert) {
+        if (alert.withdrawal || isExpired(alert)) {
+            return false;
+        }
+        if (isAddressed(alert) && !acknowledgedByMe(alert)) {
+            return Date.now() > Date.parse(alert.acknowledgeBy);
+        }
+        return isSent(alert) && (alert.board || []).some((b) => b.state === 'OVERDUE'
+            || (b.state === 'DELIVERED' && Date.now() > Date.parse(alert.acknowledgeBy)));
+    }
+    const canAcknowledge = (alert) => isAddressed(alert) && !acknowledgedByMe(alert) && !alert.withdrawal
+        && !isExpired(alert);
+
+    /** The one word that says where the alert stands for this member. */
+    function standing(alert) {
+        if (alert.withdrawal) {
+            return 'withdrawn';
+        }
+        if (isExpired(alert)) {
+            return 'expired';
+        }
+        if (isOverdue(alert)) {
+            return 'overdue';
+        }
+        if (isAddressed(alert)) {
+            return acknowledgedByMe(alert) ? 'acknowledged' : 'unacknowledged';
+        }
+        return 'sent';
+    }
+
+    Ewn.alerts = {me: me, memberOf: memberOf, isSent: isSent, isAddressed: isAddressed, acknowledgedByMe: acknowledgedByMe,
+        isExpired: isExpired, isOverdue: isOverdue, canAcknowledge: canAcknowledge, standing: standing};
+
+    // ---- badges shared by the list and the detail -------------------------------------------------------------------
+
+    Ewn.badges = {
+        precedence: (p) => el('span', {className: 'badge precedence p-' + p, text: p}),
+        marking: (m) => el('span', {className: 'badge tlp tlp-' + m, text: Ewn.i18n.label('marking', m),
+            attrs: {title: Ewn.i18n.label('marking', m)}}),
+        status: (s) => s && s !== 'ACTUAL' ? el('span', {className: 'badge drill', text: Ewn.i18n.label('status', s)}) : null,
+        standing: (alert) => {
+            const word = standing(alert);
+            const board = alert.board || [];
+            const text = word === 'sent' && board.length ? t('sentProgress', {acknowledged: board.filter((b) =>
+                b.state === 'ACKNOWLEDGED').length, addressees: board.length}) : t(word);
+            return el('span', {className: 'state state-' + word, text: text});
+        }
+    };
+
+    // ---- signing in and out ---------------------------------------------------------------------------------------
+
+    async function start() {
+        Ewn.i18n.apply();
+        byId('language').value = Ewn.i18n.language();
+        byId('timezone').textContent = t('timezone', {zone: Ewn.i18n.zone});
+        Ewn.api.state.onUnauthenticated = () => {
+            if (app.session) {
+                signedOut(t('sessionEnded'));
+            }
+        };
+        let session = null;
+        try {
+            session = await Ewn.api.currentSession();
+        } catch (e) {
+            byId('sign-in-error').textContent = e.message;
+        }
+        if (session) {
+            signedIn(session);
+        } else {
+            showSignIn('');
+        }
+    }
+
+    function showSignIn(message) {
+        document.body.classList.remove('signed-in');
+        byId('sign-in').hidden = false;
+        ['view-inbox', 'view-raise', 'view-dashboard', 'tabs', 'sign-out', 'key-button', 'notify-button',
+            'escalations', 'flash-banner'].forEach((id) => { byId(id).hidden = true; });
+        byId('who').textContent = '';
+        byId('sign-in-error').textContent = message || '';
+        byId('password').value = '';
+        byId('username').focus();
+    }
 
     byId('sign-in').addEventListener('submit', async (event) => {
         event.preventDefault();
-        const username = byId('username').value.trim();
-        const password = byId('password').value;
+        Ewn.sound.unlock();
         byId('sign-in-error').textContent = '';
-        const response = await fetchInbox(username, password);
-        if (!response.ok) {
-            const problem = await response.json().catch(() => ({}));
-            byId('sign-in-error').textContent = problem.detail || ('Sign-in failed (' + response.status + ')');
-            return;
+        try {
+            const session = await Ewn.api.signIn(byId('username').value.trim(), byId('password').value);
+            signedIn(session);
+        } catch (e) {
+            byId('sign-in-error').textContent = e.status === 401 ? t('signInFailed') : e.message;
         }
-        byId('sign-in').hidden = true;
-        byId('inbox').hidden = false;
-        byId('member').textContent = username.split('-')[0].toUpperCase();
-        showInbox(await response.json(), false);
-        connect(username, password);
     });
 
-    function fetchInbox(username, password) {
-        return fetch('api/v1/inbox?size=200', {
-            headers: {'Authorization': 'Basic ' + btoa(username + ':' + password)}
-        });
-    }
+    byId('sign-out').addEventListener('click', async () => {
+        try {
+            await Ewn.api.signOut();
+        } finally {
+            signedOut('');
+        }
+    });
 
-    function showInbox(page, live) {
-        page.alerts.slice().reverse().forEach((alert) => {
-            const known = alerts.get(alert.alertId);
-            if (known) {
-                // the inbox may know more of the alert than was pushed to this page, or less: keep both
-                alert.acknowledgements.forEach((a) => acknowledge(known.alert, a));
-                known.alert.withdrawal = known.alert.withdrawal || alert.withdrawal;
-                render(known);
-            } else {
-                raised(alert, live);
-            }
-        });
-    }
-
-    // The position of the last event pushed to this tab, kept across reloads and reconnects: the server sends
-    // everything after it that was missed, in order, before live events.
-    function lastPosition(username) {
-        const key = 'ewn.last-position.' + username;
-        return {
-            get: () => sessionStorage.getItem(key),
-            set: (position) => sessionStorage.setItem(key, String(position)),
-            clear: () => sessionStorage.removeItem(key)
-        };
-    }
-
-    function connect(username, password) {
-        const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
-        const seen = lastPosition(username);
-        client = new StompJs.Client({
-            brokerURL: url,
-            connectHeaders: {login: username, passcode: password},
-            reconnectDelay: 2000,
-            onConnect: async () => {
-                setConnection(true);
-                byId('sign-in-error').textContent = '';
-                const from = seen.get();
-                client.subscribe(QUEUE, (message) => {
-                    const pushed = JSON.parse(message.body);
-                    apply(pushed);
-                    seen.set(pushed.position);
-                }, from === null ? {} : {'last-position': from});
-                if (from === null) {
-                    // nothing pushed to this tab yet: what came between the first load and now is in the inbox
-                    const response = await fetchInbox(username, password);
-                    if (response.ok) {
-                        showInbox(await response.json(), true);
-                    }
-                }
+    function signedIn(session) {
+        app.session = session;
+        app.alerts.clear();
+        app.order = [];
+        app.fresh.clear();
+        app.escalations = [];
+        document.body.classList.add('signed-in');
+        byId('sign-in').hidden = true;
+        byId('tabs').hidden = false;
+        byId('sign-out').hidden = false;
+        byId('key-button').hidden = false;
+        byId('who').textContent = session.username + ' · ' + (session.memberName || session.member);
+        byId('member-name').textContent = session.memberName || session.member;
+        byId('notify-button').hidden = !('Notification' in window) || Notification.permission !== 'default';
+        Ewn.keys.refresh();
+        Ewn.live.connect(session, {
+            onMessage: received,
+            onEscalation: escalated,
+            onState: connectionState,
+            loadInbox: async () => {
+                await loadInbox();
+                return app.alerts.size ? Math.max(...Array.from(app.alerts.values(), (a) => a.position)) : -1;
             },
-            onWebSocketClose: () => setConnection(false),
-            onStompError: (frame) => {
-                setConnection(false);
-                const reason = frame.headers.message || 'Live connection refused';
-                if (reason.startsWith('last-position')) {
-                    // too far behind to catch up: the next connection reloads the inbox instead
-                    seen.clear();
-                }
-                byId('sign-in-error').textContent = reason;
+            onTooOld: () => {},
+            // the hub closes live connections when the session ends: if that is why, show the sign-in form
+            onClosed: () => Ewn.api.get('api/v1/session').catch(() => {})
+        });
+        route();
+    }
+
+    function signedOut(message) {
+        Ewn.live.disconnect();
+        connectionState('offline');
+        app.session = null;
+        if (location.hash && location.hash !== '#/inbox') {
+            history.replaceState(null, '', '#/inbox');
+        }
+        showSignIn(message);
+    }
+
+    function connectionState(state, reason) {
+        const indicator = byId('connection');
+        indicator.className = 'connection ' + state;
+        byId('connection-text').textContent = t(state);
+        indicator.title = reason || '';
+    }
+
+    // ---- the inbox ------------------------------------------------------------------------------------------------
+
+    function filters() {
+        const query = new URLSearchParams();
+        ['state', 'precedence', 'category', 'status', 'marking'].forEach((name) => {
+            const value = byId('filter-' + name).value;
+            if (value) {
+                query.set(name, value);
             }
         });
-        client.activate();
+        const q = byId('filter-q').value.trim();
+        if (q) {
+            query.set('q', q);
+        }
+        return query;
     }
 
-    function setConnection(online) {
-        const indicator = byId('connection');
-        indicator.textContent = online ? 'live' : 'offline';
-        indicator.className = online ? 'online' : 'offline';
-    }
-
-    // Applying a message twice changes nothing, so the inbox and the push may overlap.
-    function apply(message) {
-        if (message.kind === 'raised') {
-            raised(message, true);
+    let loading = 0;
+    async function loadInbox() {
+        if (!app.session) {
             return;
         }
-        const known = alerts.get(message.alertId);
-        if (!known) {
-            return; // older than the inbox page shows
+        const ticket = ++loading;
+        const query = filters();
+        query.set('page', String(app.page));
+        query.set('size', String(PAGE_SIZE));
+        try {
+            const page = await Ewn.api.get('api/v1/inbox?' + query);
+            if (ticket !== loading) {
+                return;
+            }
+            page.alerts.forEach((alert) => merge(alert));
+            const pageIds = page.alerts.map((a) => a.alertId);
+            // alerts this member raised reach it live only (the inbox lists what is addressed to it): keep them on top
+            const sentLive = app.page === 0 && !query.has('state') && !query.has('q')
+                ? app.order.filter((id) => !pageIds.includes(id) && isSent(app.alerts.get(id))
+                    && matches(app.alerts.get(id))) : [];
+            app.order = sentLive.concat(pageIds).sort((a, b) => app.alerts.get(b).position - app.alerts.get(a).position);
+            app.total = page.total;
+            renderList();
+        } catch (e) {
+            if (e.status !== 401) {
+                toast(e.title + (e.detail ? ': ' + e.detail : ''), true);
+            }
         }
-        const alert = known.alert;
+    }
+
+    /** The inbox's view of an alert and what came live may each know more: keep the union. */
+    function merge(alert) {
+        const known = app.alerts.get(alert.alertId);
+        if (!known) {
+            app.alerts.set(alert.alertId, alert);
+            return alert;
+        }
+        (alert.acknowledgements || []).forEach((a) => addAcknowledgement(known, a));
+        known.withdrawal = known.withdrawal || alert.withdrawal;
+        if (alert.board && alert.board.length) {
+            known.board = alert.board.map((b) => {
+                const mine = (known.board || []).find((k) => k.member === b.member);
+                return mine && mine.state === 'ACKNOWLEDGED' ? mine : b;
+            });
+        }
+        if (!known.followUp || known.text === alert.text) {
+            known.text = alert.text;
+        }
+        return known;
+    }
+
+    function addAcknowledgement(alert, acknowledgement) {
+        alert.acknowledgements = alert.acknowledgements || [];
+        if (!alert.acknowledgements.some((a) => a.member === acknowledgement.member)) {
+            alert.acknowledgements.push(acknowledgement);
+        }
+        (alert.board || []).forEach((b) => {
+            if (b.member === acknowledgement.member) {
+                b.state = 'ACKNOWLEDGED';
+                b.acknowledgedAt = acknowledgement.acknowledgedAt;
+            }
+        });
+    }
+
+    /** Whether a live alert belongs in the list as filtered now (the state filter: a new alert is unacknowledged). */
+    function matches(alert) {
+        const f = filters();
+        const details = alert.details || {};
+        const q = (f.get('q') || '').toLowerCase();
+        return (!f.get('precedence') || f.get('precedence') === alert.precedence)
+            && (!f.get('category') || f.get('category') === alert.category)
+            && (!f.get('status') || f.get('status') === details.status)
+            && (!f.get('marking') || f.get('marking') === details.marking)
+            && (!f.get('state') || f.get('state') === 'UNACKNOWLEDGED')
+            && (!q || (alert.title + ' ' + alert.text).toLowerCase().includes(q));
+    }
+
+    // ---- live -----------------------------------------------------------------------------------------------------
+
+    /** Applying a message twice changes nothing, so catch-up, the inbox and live messages may overlap. */
+    function received(message) {
+        if (message.kind === 'raised') {
+            const isNew = !app.alerts.has(message.alertId);
+            const alert = merge(Object.assign({}, message, {acknowledgements: message.acknowledgements || [],
+                board: message.board && message.board.length ? message.board : (isSent(message)
+                    ? message.addressees.map((m) => ({member: m, state: 'DELIVERED', acknowledgedAt: null})) : [])}));
+            if (isNew && app.page === 0 && matches(alert)) {
+                app.order = [alert.alertId].concat(app.order.filter((id) => id !== alert.alertId));
+                app.total += 1;
+                app.fresh.add(alert.alertId);
+                renderList();
+            }
+            if (isNew && isAddressed(alert) && !isSent(alert)) {
+                announce(alert);
+            }
+        } else {
+            const alert = app.alerts.get(message.alertId);
+            if (alert) {
+                applyStep(alert, message);
+                renderList();
+            }
+        }
+        Ewn.detail.changed(message.alertId);
+    }
+
+    function applyStep(alert, message) {
         switch (message.kind) {
             case 'acknowledged':
-                acknowledge(alert, {member: message.member, agency: message.agency,
+                addAcknowledgement(alert, {member: message.member, agency: message.agency,
                     acknowledgedAt: message.acknowledgedAt});
                 break;
             case 'withdrawn':
@@ -126,88 +318,296 @@
                     alert.text = message.text;
                 }
                 break;
+            case 'escalated':
+                (alert.board || []).forEach((b) => {
+                    if (b.member === message.member && b.state !== 'ACKNOWLEDGED') {
+                        b.state = 'OVERDUE';
+                    }
+                });
+                break;
             default:
-                alert.steps = (alert.steps || []).filter((step) => step.position !== message.position);
-                alert.steps.push(message);
-        }
-        render(known);
-        known.row.classList.remove('updated');
-        void known.row.offsetWidth; // restarts the highlight
-        known.row.classList.add('updated');
-    }
-
-    function acknowledge(alert, acknowledgement) {
-        if (!alert.acknowledgements.some((a) => a.member === acknowledgement.member)) {
-            alert.acknowledgements.push(acknowledgement);
+                break;
         }
     }
 
-    function raised(alert, live) {
-        if (alerts.has(alert.alertId)) {
+    function announce(alert) {
+        if (alert.precedence !== 'FLASH' && alert.precedence !== 'IMMEDIATE') {
             return;
         }
-        const known = {alert: alert, row: document.createElement('tr')};
-        alerts.set(alert.alertId, known);
-        byId('empty').hidden = true;
-        known.row.dataset.alertId = alert.alertId;
-        if (live) {
-            known.row.classList.add('new');
+        Ewn.sound.beep(alert.precedence === 'FLASH' ? 3 : 1);
+        const text = t(alert.precedence === 'FLASH' ? 'flashArrived' : 'immediateArrived', {title: alert.title});
+        if (alert.precedence === 'FLASH') {
+            const banner = byId('flash-banner');
+            banner.replaceChildren(el('span', {className: 'badge precedence p-FLASH', text: 'FLASH'}),
+                el('span', {className: 'banner-text', text: alert.title}),
+                el('a', {className: 'button primary small', text: t('open'), attrs: {href: '#/alerts/' + alert.alertId}}),
+                el('button', {className: 'ghost small', text: t('dismiss'), attrs: {type: 'button'},
+                    on: {click: () => { banner.hidden = true; }}}));
+            banner.dataset.alertId = alert.alertId;
+            banner.hidden = false;
         }
-        render(known);
-        byId('alerts').prepend(known.row);
+        if ('Notification' in window && Notification.permission === 'granted' && document.hidden) {
+            const notification = new Notification(text, {body: alert.originator + ' · '
+                + Ewn.i18n.label('category', alert.category), tag: alert.alertId, requireInteraction: alert.precedence === 'FLASH'});
+            notification.onclick = () => {
+                window.focus();
+                location.hash = '#/alerts/' + alert.alertId;
+            };
+        }
     }
 
-    function render(known) {
-        const alert = known.alert;
-        const row = known.row;
-        row.replaceChildren();
-        row.classList.toggle('withdrawn', Boolean(alert.withdrawal));
-        const precedence = document.createElement('span');
-        precedence.className = 'precedence-' + alert.precedence;
-        precedence.textContent = alert.precedence;
-        [String(alert.position), precedence, alert.category, alert.title, alert.originator,
-            new Date(alert.raisedAt).toLocaleString(), status(alert)].forEach((value) => {
-            const cell = document.createElement('td');
-            if (value instanceof Node) {
-                cell.appendChild(value);
-            } else {
-                cell.textContent = value;
+    function escalated(notice) {
+        if (app.escalations.some((e) => e.position === notice.position)) {
+            return;
+        }
+        app.escalations.unshift(notice);
+        Ewn.sound.beep(2);
+        renderEscalations();
+    }
+
+    function renderEscalations() {
+        const box = byId('escalations');
+        box.hidden = app.escalations.length === 0;
+        byId('escalation-list').replaceChildren(...app.escalations.map((notice) => el('li', {},
+            Ewn.badges.precedence(notice.precedence),
+            el('span', {text: t('escalationNotice', {member: notice.member, title: notice.title,
+                precedence: notice.precedence, deadline: Ewn.i18n.dateTime(notice.deadline)})}),
+            el('a', {className: 'button small', text: t('open'), attrs: {href: '#/alerts/' + notice.alertId}}),
+            el('button', {className: 'ghost small', text: t('dismiss'), attrs: {type: 'button'}, on: {click: () => {
+                app.escalations = app.escalations.filter((e) => e !== notice);
+                renderEscalations();
+            }}}))));
+    }
+
+    // ---- the list -------------------------------------------------------------------------------------------------
+
+    function renderList() {
+        const list = byId('alert-list');
+        const focusedId = document.activeElement && document.activeElement.dataset
+            ? document.activeElement.dataset.alertId : null;
+        list.replaceChildren(...app.order.map((id) => item(app.alerts.get(id))));
+        byId('empty').hidden = app.order.length > 0;
+        const pages = Math.max(1, Math.ceil(app.total / PAGE_SIZE));
+        byId('page-info').textContent = t('pageInfo', {page: app.page + 1, pages: pages, total: app.total});
+        byId('inbox-count').textContent = '';
+        byId('page-prev').disabled = app.page === 0;
+        byId('page-next').disabled = app.page + 1 >= pages;
+        if (focusedId) {
+            const again = list.querySelector('[data-alert-id="' + CSS.escape(focusedId) + '"]');
+            if (again) {
+                again.focus();
             }
-            row.appendChild(cell);
-        });
+        }
     }
 
-    function status(alert) {
-        const lines = [];
-        if (alert.withdrawal) {
-            lines.push('Withdrawn by ' + alert.withdrawal.agency + ': ' + alert.withdrawal.reason);
+    function item(alert) {
+        const details = alert.details || {};
+        const word = standing(alert);
+        const classes = ['alert-item', 'p-' + alert.precedence, 'is-' + word];
+        if (app.fresh.has(alert.alertId)) {
+            classes.push('fresh');
         }
-        if (alert.followUp) {
-            lines.push('Follow-up ' + alert.followUp.number + ': ' + alert.followUp.text);
+        if (app.selected === alert.alertId) {
+            classes.push('selected');
         }
-        (alert.acknowledgements || []).forEach((a) => lines.push('Acknowledged by ' + a.member + ' (' + a.agency + ')'));
-        (alert.steps || []).forEach((step) => lines.push(describe(step)));
-        const list = document.createElement('ul');
-        list.className = 'status';
-        lines.forEach((line) => {
-            const item = document.createElement('li');
-            item.textContent = line;
-            list.appendChild(item);
-        });
-        return list;
+        if (details.status && details.status !== 'ACTUAL') {
+            classes.push('is-drill');
+        }
+        const open = () => { location.hash = '#/alerts/' + alert.alertId; };
+        return el('li', {className: classes.join(' '), dataset: {alertId: alert.alertId},
+            attrs: {tabindex: 0, role: 'button', 'aria-current': app.selected === alert.alertId ? 'true' : null,
+                'aria-label': alert.precedence + ', ' + alert.title + ', ' + t(word)},
+            on: {click: open, keydown: (e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    open();
+                }
+            }}},
+        el('div', {className: 'line1'}, Ewn.badges.precedence(alert.precedence), Ewn.badges.marking(details.marking),
+            Ewn.badges.status(details.status),
+            app.fresh.has(alert.alertId) ? el('span', {className: 'badge fresh-badge', text: t('newAlert')}) : null,
+            el('span', {className: 'title', text: alert.title})),
+        el('div', {className: 'line2'},
+            el('span', {className: 'origin', text: isSent(alert) ? t('sent') + ' → ' + alert.addressees.join(', ')
+                : alert.originator}),
+            el('span', {className: 'category', text: Ewn.i18n.label('category', alert.category)}),
+            el('time', {text: Ewn.i18n.dateTime(alert.raisedAt), attrs: {datetime: alert.raisedAt}}),
+            Ewn.badges.standing(alert)));
     }
 
-    function describe(step) {
-        switch (step.kind) {
-            case 'sharingRequested':
-                return step.member + ' asks to share it with ' + step.recipients + ' (' + step.purpose + ')';
-            case 'sharingDecided':
-                return 'Sharing ' + (step.granted ? 'granted' : 'refused') + ' to ' + step.requester
-                    + (step.reason ? ': ' + step.reason : '');
-            case 'escalated':
-                return 'Escalated: ' + step.member + ' had not acknowledged by ' + new Date(step.deadline).toLocaleString();
-            default:
-                return step.kind;
+    function move(step) {
+        const items = Array.from(byId('alert-list').children);
+        if (!items.length) {
+            return;
+        }
+        const at = items.indexOf(document.activeElement);
+        const next = items[Math.min(items.length - 1, Math.max(0, at < 0 ? 0 : at + step))];
+        next.focus();
+    }
+
+    // ---- filters and paging -----------------------------------------------------------------------------------------
+
+    let searchTimer = null;
+    byId('filters').addEventListener('change', () => { app.page = 0; loadInbox(); });
+    byId('filters').addEventListener('submit', (e) => { e.preventDefault(); app.page = 0; loadInbox(); });
+    byId('filter-q').addEventListener('input', () => {
+        clearTimeout(searchTimer);
+        searchTimer = setTimeout(() => { app.page = 0; loadInbox(); }, 300);
+    });
+    byId('filters-clear').addEventListener('click', () => {
+        byId('filters').querySelectorAll('select').forEach((s) => { s.value = ''; });
+        byId('filter-q').value = '';
+        app.page = 0;
+        loadInbox();
+    });
+    byId('page-prev').addEventListener('click', () => { app.page = Math.max(0, app.page - 1); loadInbox(); });
+    byId('page-next').addEventListener('click', () => { app.page += 1; loadInbox(); });
+
+    // ---- routes ---------------------------------------------------------------------------------------------------
+
+    function route() {
+        if (!app.session) {
+            return;
+        }
+        const hash = location.hash || '#/inbox';
+        const alertMatch = /^#\/alerts\/([0-9a-fA-F-]{36})$/.exec(hash);
+        const view = alertMatch ? 'inbox' : (hash.substring(2) || 'inbox');
+        const known = ['inbox', 'raise', 'dashboard'].includes(view) ? view : 'inbox';
+        ['inbox', 'raise', 'dashboard'].forEach((name) => { byId('view-' + name).hidden = name !== known; });
+        document.querySelectorAll('#tabs a').forEach((a) => a.setAttribute('aria-current',
+            a.dataset.view === known ? 'page' : 'false'));
+        if (alertMatch) {
+            app.selected = alertMatch[1];
+            app.fresh.delete(app.selected);
+            document.body.classList.add('detail-open');
+            if (byId('flash-banner').dataset.alertId === app.selected) {
+                byId('flash-banner').hidden = true;
+            }
+            Ewn.detail.show(app.selected);
+            renderList();
+        } else {
+            document.body.classList.remove('detail-open');
+            if (known === 'inbox' && app.selected) {
+                const previous = app.selected;
+                app.selected = null;
+                Ewn.detail.clear();
+                renderList();
+                const again = byId('alert-list').querySelector('[data-alert-id="' + CSS.escape(previous) + '"]');
+                if (again) {
+                    again.focus();
+                }
+            }
+        }
+        if (known === 'raise') {
+            Ewn.raise.show();
+        } else if (known === 'dashboard') {
+            Ewn.dashboard.show();
         }
     }
-})();
+    window.addEventListener('hashchange', route);
+
+    // ---- the keyboard ---------------------------------------------------------------------------------------------
+
+    document.addEventListener('keydown', (e) => {
+        Ewn.sound.unlock();
+        if (!app.session || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) {
+            return;
+        }
+        const typing = e.target.closest && e.target.closest('input, textarea, select, [contenteditable]');
+        if (typing) {
+            if (e.key === 'Escape' && e.target.id === 'filter-q') {
+                e.target.blur();
+            }
+            return;
+        }
+        const inInbox = !byId('view-inbox').hidden;
+        if (e.key === '/' && inInbox) {
+            e.preventDefault();
+            byId('filter-q').focus();
+        } else if ((e.key === 'j' || e.key === 'ArrowDown') && inInbox && !e.target.closest('.detail-pane')) {
+            e.preventDefault();
+            move(1);
+        } else if ((e.key === 'k' || e.key === 'ArrowUp') && inInbox && !e.target.closest('.detail-pane')) {
+            e.preventDefault();
+            move(-1);
+        } else if (e.key === 'a' && inInbox && app.selected) {
+            e.preventDefault();
+            Ewn.detail.acknowledge();
+        } else if (e.key === 'Escape' && app.selected) {
+            location.hash = '#/inbox';
+        }
+    });
+    document.addEventListener('pointerdown', () => Ewn.sound.unlock());
+
+    // ---- header tools -----------------------------------------------------------------------------------------------
+
+    byId('language').addEventListener('change', (e) => Ewn.i18n.setLanguage(e.target.value));
+    Ewn.i18n.onChange(() => {
+        byId('timezone').textContent = t('timezone', {zone: Ewn.i18n.zone});
+        const state = byId('connection').className.replace('connection ', '');
+        byId('connection-text').textContent = t(state);
+        if (app.session) {
+            renderList();
+            renderEscalations();
+            Ewn.keys.refresh();
+            Ewn.detail.rerender();
+        }
+    });
+
+    byId('notify-button').addEventListener('click', async () => {
+        await Notification.requestPermission();
+        byId('notify-button').hidden = Notification.permission !== 'default';
+    });
+
+    function toast(message, error) {
+        const box = byId('toast');
+        box.textContent = message;
+        box.className = 'toast' + (error ? ' error' : '');
+        box.hidden = false;
+        clearTimeout(toast.timer);
+        toast.timer = setTimeout(() => { box.hidden = true; }, error ? 8000 : 4000);
+    }
+    Ewn.toast = toast;
+
+    // overdue is a matter of the clock too
+    setInterval(() => { if (app.session) { renderList(); } }, 30000);
+    window.addEventListener('online', () => { if (app.session) { loadInbox(); } });
+
+    Ewn.inbox = {reload: loadInbox, received: received, merge: merge};
+
+    // ---- the sound: a beep made by WebAudio, allowed once the officer has touched the page -------------------------
+
+    Ewn.sound = (function () {
+        let context = null;
+        return {
+            unlock: () => {
+                if (!context && window.AudioContext) {
+                    context = new AudioContext();
+                }
+                if (context && context.state === 'suspended') {
+                    context.resume();
+                }
+            },
+            beep: (times) => {
+                if (!context) {
+                    return;
+                }
+                for (let i = 0; i < times; i++) {
+                    const start = context.currentTime + i * 0.22;
+                    const oscillator = context.createOscillator();
+                    const gain = context.createGain();
+                    oscillator.type = 'sine';
+                    oscillator.frequency.value = 880;
+                    gain.gain.setValueAtTime(0.0001, start);
+                    gain.gain.exponentialRampToValueAtTime(0.25, start + 0.02);
+                    gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.16);
+                    oscillator.connect(gain).connect(context.destination);
+                    oscillator.start(start);
+                    oscillator.stop(start + 0.18);
+                }
+            }
+        };
+    })();
+
+    start();
+})(window.Ewn = window.Ewn || {});

@@ -1,0 +1,118 @@
+package org.ewn.deploy.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ewn.trust.IssuedKey;
+import org.ewn.trust.KeyStores;
+import org.ewn.trust.SubmissionSigner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The network as agencies' systems use it beside the browser: alerts signed with the demo keys, inboxes read with
+ * the demo accounts, and the demo agencies' signing keys as the PEM files the console loads.
+ */
+final class Hub {
+
+    /** As in NetworkIT, so that every IT shares one application context. */
+    static final String DEMO_PASSWORD = "demo-password-for-tests";
+    static final Path DATA = Path.of("target/it-data/network");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    Hub(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    private static IssuedKey signingKey(String agency) {
+        try {
+            return KeyStores.load(DATA.resolve("demo-pki").resolve(agency + ".p12"), DEMO_PASSWORD.toCharArray())
+                             .get("signing");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The agency's signing key as the PKCS#8 PEM file the demo network writes for the console. */
+    static Path signingKeyPem(String agency) {
+        Path pem = DATA.resolve("demo-pki").resolve(agency + "-signing-key.pem").toAbsolutePath();
+        if (!Files.exists(pem)) {
+            throw new IllegalStateException("the demo network wrote no " + pem);
+        }
+        return pem;
+    }
+
+    static String pem(byte[] pkcs8) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+               + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8)
+               + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /** Raises a FLASH alert as the agency; the hub's answer, which names the alert. */
+    JsonNode raise(String agency, List<String> addressees, String title) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("addressees", addressees);
+        body.put("precedence", "FLASH");
+        body.put("category", "MISSING_OR_AT_RISK_CHILD");
+        body.put("title", title);
+        body.put("text", "Seen near the border crossing");
+        String envelope = new SubmissionSigner(signingKey(agency), "EWN").sign("alert.raise", UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), body);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts"))
+                .header("Content-Type", "application/jose").POST(HttpRequest.BodyPublishers.ofString(envelope)).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return json(response.body());
+    }
+
+    /** GET as a demo account; null on 404. */
+    JsonNode get(String path, String username) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (username + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build());
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return json(response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+// Every string the console shows, one dictionary per language, and the formatting of dates in the officer's own
+// time zone. The choice of language is remembered in localStorage.
+(function (Ewn) {
+    'use strict';
+
+    const en = {
+        appName: 'Early-Warning Network', skipToContent: 'Skip to content', language: 'Language',
+        navInbox: 'Inbox', navRaise: 'Raise alert', navDashboard: 'Dashboard',
+        online: 'live', reconnecting: 'reconnecting…', offline: 'offline',
+        enableNotifications: 'Enable notifications', signOut: 'Sign out',
+        signInTitle: 'Sign in', signInLead: 'Liaison officers and supervisors of a member.', account: 'Account',
+        password: 'Password', signIn: 'Sign in', signInFailed: 'The account or the password is wrong.',
+        sessionEnded: 'Your session has ended. Please sign in again.',
+        inboxOf: 'Inbox of', search: 'Search', searchPlaceholder: 'Search title, text and follow-ups  ( / )',
+        state: 'State', precedence: 'Precedence', category: 'Category', status: 'Status', marking: 'Marking',
+        any: 'Any', clearFilters: 'Clear', emptyInbox: 'No alerts. New ones appear here as they are raised.',
+        previous: 'Previous', next: 'Next', pageInfo: 'Page {page} of {pages} · {total} alerts',
+        selectAlert: 'Select an alert to see it in full.',
+        escalationsTitle: 'Escalations', escalationNotice: '{member} has not acknowledged “{title}” ({precedence}) by {deadline}',
+        dismiss: 'Dismiss', open: 'Open',
+        keyTitle: 'Agency signing key',
+        keyLead: 'Every step you take is signed in this browser with your agency\'s key. Load its PKCS#8 PEM file once; the browser keeps it so that it cannot be read back, and it is never sent.',
+        keyFile: 'Key file (.pem)', keyForget: 'Forget key', close: 'Close', cancel: 'Cancel',
+        keyNone: 'No key loaded', keyLoaded: 'Signing as {agency} · {alg} · key {kid}', keyButtonNone: 'Load signing key',
+        keyButton: 'Key: {agency}', keyMissing: 'No signing key in this browser',
+        keyMissingDetail: 'Load your agency\'s signing key (PEM) to sign this step.',
+        keyUnreadable: 'The file is not a usable signing key',
+        keyUnreadableDetail: 'Choose an unencrypted PKCS#8 PEM file (BEGIN PRIVATE KEY) with an Ed25519 or P-256 key.',
+        keyUnknown: 'The network does not know this key',
+        keyUnknownDetail: 'Key {kid} is not the signing key of any agency of your member.',
+        shortcuts: 'Shortcuts: / search · j k move · Enter open · a acknowledge · Esc close', api: 'API',
+        timezone: 'Times in {zone}', networkError: 'The hub cannot be reached',
+        // list and detail
+        overdue: 'Overdue', acknowledged: 'Acknowledged', unacknowledged: 'Awaiting acknowledgement', withdrawn: 'Withdrawn',
+        expired: 'Expired', sent: 'Sent', sentProgress: 'Sent · {acknowledged}/{addressees} acknowledged', newAlert: 'New', from: 'From', to: 'To', raisedAt: 'Raised',
+        acknowledgeBy: 'Acknowledge by', validity: 'Valid', validFromTo: '{from} – {until}', validFromOnly: 'from {from}',
+        restrictions: 'Originator restrictions', purposeOnly: 'Only for: {purpose}', anyLawfulPurpose: 'Any lawful purpose',
+        askBeforeSharing: 'Ask the originator before sharing onward', mayShare: 'May be shared onward',
+        grading: 'Source and information', reliabilityValue: 'Source {value}: {label}', accuracyValue: 'Information {value}: {label}',
+        attachments: 'Attachments', attachmentsHint: 'Only each file\'s SHA-256 is signed and sent.',
+        history: 'History', board: 'Addressees', followUps: 'Follow-ups', followUpNumber: 'Follow-up {number}',
+        latestSupersedes: 'The latest follow-up supersedes the text above.', originalText: 'Text as raised',
+        acknowledge: 'Acknowledge', acknowledgeShortcut: 'Acknowledge (a)', requestSharing: 'Ask to share onward',
+        followUp: 'Follow up', withdraw: 'Withdraw', grant: 'Grant', refuse: 'Refuse',
+        recipients: 'With whom', purposeOfSharing: 'Purpose', reason: 'Reason', followUpText: 'Text of the follow-up',
+        withdrawReason: 'Why it is withdrawn', decisionReason: 'Reason (optional)',
+        sharingRequests: 'Onward-sharing requests', pending: 'Awaiting decision',
+        granted: 'Granted', refused: 'Refused', sending: 'Signing and sending…',
+        accepted: 'Accepted by the hub (log index {index})', refusedByHub: 'The hub refused: {title}',
+        exerciseBanner: 'EXERCISE — not a real event', testBanner: 'TEST — not a real event',
+        withdrawnBanner: 'Withdrawn by {agency}: {reason}', expiredBanner: 'Expired: nothing more can be done with it.',
+        back: 'Back to the inbox', notFound: 'This alert is not in your member\'s inbox.',
+        signature: 'Signature', sigVERIFIED: 'verified', sigFAILED: 'FAILED', sigHUB: 'hub event',
+        sigUnknown: 'not reported by the hub', sigBy: 'by {agency}, key {kid}', certificate: 'Certificate {subject} · serial {serial} · issuer {issuer}',
+        step_RAISED: 'Raised by {agency}', step_ACKNOWLEDGED: 'Acknowledged by {member} ({agency})',
+        step_ESCALATED: 'Escalated: {member} let the deadline pass', step_FOLLOWED_UP: 'Follow-up {number} by {agency}',
+        step_WITHDRAWN: 'Withdrawn by {agency}: {reason}',
+        step_SHARING_REQUESTED: '{member} ({agency}) asks to share with {recipients} for {purpose}',
+        step_SHARING_DECIDED: 'Sharing {decision} to {member} by {agency}', stateDELIVERED: 'delivered',
+        stateACKNOWLEDGED: 'acknowledged', stateOVERDUE: 'overdue', you: 'you',
+        flashArrived: 'FLASH alert: {title}', immediateArrived: 'IMMEDIATE alert: {title}',
+        // raise
+        raiseTitle: 'Raise an alert', title: 'Title', text: 'Text', reliability: 'Source reliability',
+        accuracy: 'Accuracy', validFrom: 'Valid from', validUntil: 'Valid until', purpose: 'Only for the purpose of',
+        purposePlaceholder: 'leave empty for any lawful purpose', onwardNeedsPermission: 'Onward sharing needs my permission',
+        addressees: 'Addressees', allMembers: 'All members', groups: 'Address groups', signAndSend: 'Sign and send',
+        raiseMissing: 'Give a title, a text, and at least one addressee.', raised: 'Alert raised',
+        // dashboard
+        dashboardTitle: 'Last 14 days', unacknowledgedCount: 'unacknowledged', overdueCount: 'overdue',
+        chartByCategory: 'Alerts by category', chartByPrecedence: 'Alerts by precedence',
+        chartAcknowledgement: 'Time to acknowledge (minutes)', median: 'median', p90: '90th percentile',
+        statisticsUnavailable: 'This hub does not offer statistics yet.',
+        enum: {
+            state: {UNACKNOWLEDGED: 'Unacknowledged', ACKNOWLEDGED: 'Acknowledged', OVERDUE: 'Overdue',
+                WITHDRAWN: 'Withdrawn', EXPIRED: 'Expired'},
+            precedence: {FLASH: 'Flash', IMMEDIATE: 'Immediate', PRIORITY: 'Priority', ROUTINE: 'Routine'},
+            category: {TERRORIST_THREAT: 'Terrorist threat', FOREIGN_TERRORIST_FIGHTER_TRAVEL: 'Foreign terrorist fighter travel',
+                CYBER_INCIDENT: 'Cyber incident', WANTED_PERSON: 'Wanted person',
+                MISSING_OR_AT_RISK_CHILD: 'Missing or at-risk child', OTHER: 'Other'},
+            status: {ACTUAL: 'Actual', EXERCISE: 'Exercise', TEST: 'Test'},
+            marking: {RED: 'TLP:RED', AMBER_STRICT: 'TLP:AMBER+STRICT', AMBER: 'TLP:AMBER', GREEN: 'TLP:GREEN', CLEAR: 'TLP:CLEAR'},
+            reliability: {A: 'A – reliable', B: 'B – usually reliable', C: 'C – fairly reliable', X: 'X – not assessed'},
+            accuracy: {1: '1 – known to be true', 2: '2 – known personally to the source',
+                3: '3 – not known personally, corroborated', 4: '4 – cannot be judged'}
+        }
+    };
+
+    const ru = {
+        appName: 'Сеть раннего предупреждения', skipToContent: 'Перейти к содержимому', language: 'Язык',
+        navInbox: 'Входящие', navRaise: 'Новое оповещение', navDashboard: 'Сводка',
+        online: 'на связи', reconnecting: 'переподключение…', offline: 'нет связи',
+        enableNotifications: 'Включить уведомления', signOut: 'Выйти',
+        signInTitle: 'Вход', signInLead: 'Для офицеров связи и руководителей государства-участника.', account: 'Учётная запись',
+        password: 'Пароль', signIn: 'Войти', signInFailed: 'Неверная учётная запись или пароль.',
+        sessionEnded: 'Сеанс завершён. Войдите снова.',
+        inboxOf: 'Входящие:', search: 'Поиск', searchPlaceholder: 'Поиск по заголовку, тексту и дополнениям  ( / )',
+        state: 'Состояние', precedence: 'Срочность', category: 'Категория', status: 'Статус', marking: 'Гриф',
+        any: 'Все', clearFilters: 'Сбросить', emptyInbox: 'Оповещений нет. Новые появятся здесь сразу.',
+        previous: 'Назад', next: 'Далее', pageInfo: 'Страница {page} из {pages} · оповещений: {total}',
+        selectAlert: 'Выберите оповещение, чтобы увидеть его полностью.',
+        escalationsTitle: 'Эскалации', escalationNotice: '{member} не подтвердил «{title}» ({precedence}) до {deadline}',
+        dismiss: 'Скрыть', open: 'Открыть',
+        keyTitle: 'Ключ подписи ведомства',
+        keyLead: 'Каждое действие подписывается в этом браузере ключом вашего ведомства. Загрузите файл PKCS#8 PEM один раз; браузер хранит ключ без возможности его прочитать и никуда не отправляет.',
+        keyFile: 'Файл ключа (.pem)', keyForget: 'Удалить ключ', close: 'Закрыть', cancel: 'Отмена',
+        keyNone: 'Ключ не загружен', keyLoaded: 'Подпись от имени {agency} · {alg} · ключ {kid}', keyButtonNone: 'Загрузить ключ',
+        keyButton: 'Ключ: {agency}', keyMissing: 'В этом браузере нет ключа подписи',
+        keyMissingDetail: 'Загрузите ключ подписи вашего ведомства (PEM), чтобы подписать это действие.',
+        keyUnreadable: 'Файл не является пригодным ключом подписи',
+        keyUnreadableDetail: 'Выберите незашифрованный файл PKCS#8 PEM (BEGIN PRIVATE KEY) с ключом Ed25519 или P-256.',
+        keyUnknown: 'Сеть не знает этот ключ',
+        keyUnknownDetail: 'Ключ {kid} не является ключом подписи ни одного ведомства вашего государства.',
+        shortcuts: 'Клавиши: / поиск · j k выбор · Enter открыть · a подтвердить · Esc закрыть', api: 'API',
+        timezone: 'Время: {zone}', networkError: 'Узел сети недоступен',
+        overdue: 'Просрочено', acknowledged: 'Подтверждено', unacknowledged: 'Ожидает подтверждения', withdrawn: 'Отозвано',
+        expired: 'Истекло', sent: 'Отправлено', sentProgress: 'Отправлено · подтвердили {acknowledged} из {addressees}', newAlert: 'Новое', from: 'От', to: 'Кому', raisedAt: 'Отправлено',
+        acknowledgeBy: 'Подтвердить до', validity: 'Действует', validFromTo: '{from} – {until}', validFromOnly: 'с {from}',
+        restrictions: 'Ограничения отправителя', purposeOnly: 'Только для: {purpose}', anyLawfulPurpose: 'Любая законная цель',
+        askBeforeSharing: 'Передача дальше — только с согласия отправителя', mayShare: 'Можно передавать дальше',
+        grading: 'Источник и информация', reliabilityValue: 'Источник {value}: {label}', accuracyValue: 'Информация {value}: {label}',
+        attachments: 'Вложения', attachmentsHint: 'Подписывается и отправляется только SHA-256 каждого файла.',
+        history: 'История', board: 'Адресаты', followUps: 'Дополнения', followUpNumber: 'Дополнение {number}',
+        latestSupersedes: 'Последнее дополнение заменяет текст выше.', originalText: 'Исходный текст',
+        acknowledge: 'Подтвердить', acknowledgeShortcut: 'Подтвердить (a)', requestSharing: 'Запросить передачу',
+        followUp: 'Дополнить', withdraw: 'Отозвать', grant: 'Разрешить', refuse: 'Отказать',
+        recipients: 'Кому', purposeOfSharing: 'Цель', reason: 'Причина', followUpText: 'Текст дополнения',
+        withdrawReason: 'Причина отзыва', decisionReason: 'Причина (необязательно)',
+        sharingRequests: 'Запросы на передачу', pending: 'Ожидает решения',
+        granted: 'Разрешено', refused: 'Отказано', sending: 'Подпись и отправка…',
+        accepted: 'Принято узлом сети (запись {index})', refusedByHub: 'Узел сети отказал: {title}',
+        exerciseBanner: 'УЧЕНИЯ — не реальное событие', testBanner: 'ПРОВЕРКА — не реальное событие',
+        withdrawnBanner: 'Отозвано {agency}: {reason}', expiredBanner: 'Срок действия истёк: действия невозможны.',
+        back: 'К входящим', notFound: 'Этого оповещения нет во входящих вашего государства.',
+        signature: 'Подпись', sigVERIFIED: 'проверена', sigFAILED: 'НЕ ПРОШЛА ПРОВЕРКУ', sigHUB: 'событие узла сети',
+        sigUnknown: 'узел сети не сообщил', sigBy: '{agency}, ключ {kid}', certificate: 'Сертификат {subject} · серийный номер {serial} · издатель {issuer}',
+        step_RAISED: 'Отправлено {agency}', step_ACKNOWLEDGED: 'Подтверждено {member} ({agency})',
+        step_ESCALATED: 'Эскалация: {member} не подтвердил в срок', step_FOLLOWED_UP: 'Дополнение {number} от {agency}',
+        step_WITHDRAWN: 'Отозвано {agency}: {reason}',
+        step_SHARING_REQUESTED: '{member} ({agency}) просит передать: {recipients}, цель: {purpose}',
+        step_SHARING_DECIDED: 'Передача {decision} для {member}, решение {agency}', stateDELIVERED: 'доставлено',
+        stateACKNOWLEDGED: 'подтверждено', stateOVERDUE: 'просрочено', you: 'вы',
+        flashArrived: 'FLASH: {title}', immediateArrived: 'IMMEDIATE: {title}',
+        raiseTitle: 'Новое оповещение', title: 'Заголовок', text: 'Текст', reliability: 'Надёжность источника',
+        accuracy: 'Достоверность', validFrom: 'Действует с', validUntil: 'Действует до', purpose: 'Только для цели',
+        purposePlaceholder: 'пусто — любая законная цель', onwardNeedsPermission: 'Передача дальше только с моего согласия',
+        addressees: 'Адресаты', allMembers: 'Все участники', groups: 'Группы адресатов', signAndSend: 'Подписать и отправить',
+        raiseMissing: 'Укажите заголовок, текст и хотя бы одного адресата.', raised: 'Оповещение отправлено',
+        dashboardTitle: 'Последние 14 дней', unacknowledgedCount: 'не подтверждено', overdueCount: 'просрочено',
+        chartByCategory: 'Оповещения по категориям', chartByPrecedence: 'Оповещения по срочности',
+        chartAcknowledgement: 'Время до подтверждения (минуты)', median: 'медиана', p90: '90-й перцентиль',
+        statisticsUnavailable: 'Этот узел сети пока не даёт статистику.',
+        enum: {
+            state: {UNACKNOWLEDGED: 'Не подтверждено', ACKNOWLEDGED: 'Подтверждено', OVERDUE: 'Просрочено',
+                WITHDRAWN: 'Отозвано', EXPIRED: 'Истекло'},
+            precedence: {FLASH: 'Flash (молния)', IMMEDIATE: 'Immediate (немедленно)', PRIORITY: 'Priority (срочно)',
+                ROUTINE: 'Routine (обычно)'},
+            category: {TERRORIST_THREAT: 'Террористическая угроза', FOREIGN_TERRORIST_FIGHTER_TRAVEL: 'Передвижение иностранных боевиков',
+                CYBER_INCIDENT: 'Киберинцидент', WANTED_PERSON: 'Лицо в розыске',
+                MISSING_OR_AT_RISK_CHILD: 'Пропавший ребёнок или ребёнок в опасности', OTHER: 'Другое'},
+            status: {ACTUAL: 'Реальное', EXERCISE: 'Учения', TEST: 'Проверка'},
+            marking: {RED: 'TLP:RED', AMBER_STRICT: 'TLP:AMBER+STRICT', AMBER: 'TLP:AMBER', GREEN: 'TLP:GREEN', CLEAR: 'TLP:CLEAR'},
+            reliability: {A: 'A – надёжный', B: 'B – обычно надёжный', C: 'C – относительно надёжный', X: 'X – не оценён'},
+            accuracy: {1: '1 – достоверно известно', 2: '2 – известно источнику лично',
+                3: '3 – не известно лично, подтверждено', 4: '4 – нельзя оценить'}
+        }
+    };
+
+    const dictionaries = {en: en, ru: ru};
+    const ENUMS = {
+        state: ['UNACKNOWLEDGED', 'ACKNOWLEDGED', 'OVERDUE', 'WITHDRAWN', 'EXPIRED'],
+        precedence: ['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'],
+        category: ['TERRORIST_THREAT', 'FOREIGN_TERRORIST_FIGHTER_TRAVEL', 'CYBER_INCIDENT', 'WANTED_PERSON',
+            'MISSING_OR_AT_RISK_CHILD', 'OTHER'],
+        status: ['ACTUAL', 'EXERCISE', 'TEST'],
+        marking: ['RED', 'AMBER_STRICT', 'AMBER', 'GREEN', 'CLEAR'],
+        reliability: ['A', 'B', 'C', 'X'],
+        accuracy: ['1', '2', '3', '4']
+    };
+    // what the raise form starts with: the hub's own defaults
+    const DEFAULTS = {precedence: 'ROUTINE', category: 'OTHER', marking: 'AMBER', status: 'ACTUAL', reliability: 'X',
+        accuracy: '4'};
+
+    let language = localStorage.getItem('ewn.language') || 'en';
+    if (!dictionaries[language]) {
+        language = 'en';
+    }
+    const listeners = [];
+
+    function t(key, params) {
+        let text = dictionaries[language][key];
+        if (text === undefined) {
+            text = en[key] !== undefined ? en[key] : key;
+        }
+        return params ? text.replace(/\{(\w+)\}/g, (m, name) => (params[name] === undefined || params[name] === null)
+            ? '' : String(params[name])) : text;
+    }
+
+    function label(kind, value) {
+        const labels = dictionaries[language].enum[kind] || {};
+        return labels[value] !== undefined ? labels[value] : String(value);
+    }
+
+    /** Static text: data-i18n (text), data-i18n-placeholder, data-i18n-label (aria-label); enum selects refilled. */
+    function apply(root) {
+        const scope = root || document;
+        document.documentElement.lang = language;
+        scope.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n); });
+        scope.querySelectorAll('[data-i18n-placeholder]').forEach((e) => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+        scope.querySelectorAll('[data-i18n-label]').forEach((e) => e.setAttribute('aria-label', t(e.dataset.i18nLabel)));
+        scope.querySelectorAll('select[data-enum]').forEach(fillSelect);
+        document.title = t('appName');
+    }
+
+    function fillSelect(select) {
+        const kind = select.dataset.enum;
+        const current = select.value;
+        select.replaceChildren();
+        if (!select.hasAttribute('data-required')) {
+            select.appendChild(new Option(t('any'), ''));
+        }
+        const initial = select.hasAttribute('data-required') ? DEFAULTS[kind] : '';
+        ENUMS[kind].forEach((value) => select.appendChild(new Option(label(kind, value), value,
+            value === initial, value === initial)));
+        select.value = current || initial;
+    }
+
+    function setLanguage(next) {
+        if (!dictionaries[next]) {
+            return;
+        }
+        language = next;
+        localStorage.setItem('ewn.language', next);
+        apply();
+        listeners.forEach((listener) => listener(next));
+    }
+
+    // ---- dates, in the officer's time zone ----------------------------------------------------------------------
+
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+    function dateTime(iso) {
+        if (!iso) {
+            return '';
+        }
+        return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB',
+            {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
+    }
+
+    function time(iso) {
+        return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB',
+            {hour: '2-digit', minute: '2-digit', second: '2-digit'}).format(new Date(iso));
+    }
+
+    function day(isoDay) {
+        return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {day: 'numeric', month: 'short'})
+            .format(new Date(isoDay + 'T12:00:00Z'));
+    }
+
+    Ewn.t = t;
+    Ewn.i18n = {t: t, label: label, apply: apply, setLanguage: setLanguage, language: () => language,
+        onChange: (listener) => listeners.push(listener), enums: ENUMS, zone: zone, dateTime: dateTime, time: time,
+        day: day, dictionaries: dictionaries};
+})(window.Ewn = window.Ewn || {});
