@@ -1,5 +1,6 @@
 package org.ewn.deploy.console;
 
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -28,17 +29,33 @@ import java.util.stream.Collectors;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver, so that nothing is downloaded: one per test class.
- * Screenshots of the steps go to {@code target/screenshots/}.
+ * Screenshots of the steps go to {@code target/screenshots/}. On a machine without the two, the browser tests are
+ * skipped with a message, so that {@code mvn verify} needs only a JDK and Maven; CI installs them and sets
+ * {@code EWN_BROWSER_TESTS=required}, so there a missing browser fails the build instead of skipping it.
  */
 final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Skips the calling test class unless Chromium and chromedriver are installed, or fails where they must be. */
+    static void requireInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String missing = "the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+                + CHROMEDRIVER + "); install them with apt-get, as .ci/run does";
+        if (!installed && "required".equals(System.getenv("EWN_BROWSER_TESTS"))) {
+            throw new IllegalStateException(missing);
+        }
+        Assumptions.assumeTrue(installed, missing);
+    }
 
     final ChromeDriver driver;
     private final String base;
     private final Path profile;
 
     Browser(int port) {
+        requireInstalled();
         System.setProperty("SE_OFFLINE", "true");
         try {
             profile = Files.createTempDirectory("ewn-chromium-");
@@ -47,7 +64,7 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--window-size=1366,768", "--lang=en-GB", "--user-data-dir=" + profile.toAbsolutePath());
@@ -55,7 +72,7 @@ final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         base = "http://localhost:" + port + "/";
     }
