@@ -128,6 +128,16 @@ class ConsoleSessionIT {
     }
 
     @Test
+    void theConsoleIsServedUnderAContentSecurityPolicyOfItsOwnOrigin() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-security-policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self';").contains("connect-src 'self';").contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline"));
+    }
+
+    @Test
     void httpBasicCallersStayStateless() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/session"))

@@ -30,6 +30,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +54,15 @@ import static org.ewn.api.ProblemTypes.UNAUTHENTICATED;
 @EnableMethodSecurity
 @EnableConfigurationProperties(ConsoleProperties.class)
 public class AccessAutoConfiguration {
+
+    /**
+     * The console runs only its own scripts and styles, talks only to its own origin (the API and {@code /ws}), and
+     * is never framed: alert text comes from other states and must never execute. Swagger UI, which needs inline
+     * code, keeps the browser's defaults.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     @ConditionalOnMissingBean
@@ -154,6 +165,9 @@ public class AccessAutoConfiguration {
                                 "This account is not entitled to do that");
                     }
                 }))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        request -> !request.getRequestURI().startsWith("/swagger-ui"),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
                 // only the console's sign-in makes a session; HTTP Basic callers never get one
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())

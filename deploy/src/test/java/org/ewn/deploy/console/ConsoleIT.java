@@ -44,7 +44,12 @@ class ConsoleIT {
     @AfterAll
     void closeBrowser() {
         if (browser != null) {
-            browser.close();
+            try {
+                assertThat(browser.console()).as("the hub's Content-Security-Policy allows all the console does")
+                        .doesNotContain("Content Security Policy");
+            } finally {
+                browser.close();
+            }
         }
     }
 
