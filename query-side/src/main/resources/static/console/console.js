@@ -185,7 +185,7 @@
 
     function filters() {
         const query = new URLSearchParams();
-        ['state', 'precedence', 'category', 'status', 'marking'].forEach((name) => {
+        ['box', 'state', 'precedence', 'category', 'status', 'marking'].forEach((name) => {
             const value = byId('filter-' + name).value;
             if (value) {
                 query.set(name, value);
@@ -213,12 +213,7 @@
                 return;
             }
             page.alerts.forEach((alert) => merge(alert));
-            const pageIds = page.alerts.map((a) => a.alertId);
-            // alerts this member raised reach it live only (the inbox lists what is addressed to it): keep them on top
-            const sentLive = app.page === 0 && !query.has('state') && !query.has('q')
-                ? app.order.filter((id) => !pageIds.includes(id) && isSent(app.alerts.get(id))
-                    && matches(app.alerts.get(id))) : [];
-            app.order = sentLive.concat(pageIds).sort((a, b) => app.alerts.get(b).position - app.alerts.get(a).position);
+            app.order = page.alerts.map((a) => a.alertId);
             app.total = page.total;
             renderList();
         } catch (e) {
@@ -267,7 +262,8 @@
         const f = filters();
         const details = alert.details || {};
         const q = (f.get('q') || '').toLowerCase();
-        return (!f.get('precedence') || f.get('precedence') === alert.precedence)
+        const inBox = f.get('box') === 'SENT' ? isSent(alert) : isAddressed(alert);
+        return inBox && (!f.get('precedence') || f.get('precedence') === alert.precedence)
             && (!f.get('category') || f.get('category') === alert.category)
             && (!f.get('status') || f.get('status') === details.status)
             && (!f.get('marking') || f.get('marking') === details.marking)
@@ -455,7 +451,7 @@
         searchTimer = setTimeout(() => { app.page = 0; loadInbox(); }, 300);
     });
     byId('filters-clear').addEventListener('click', () => {
-        byId('filters').querySelectorAll('select').forEach((s) => { s.value = ''; });
+        byId('filters').querySelectorAll('select:not(#filter-box)').forEach((s) => { s.value = ''; });
         byId('filter-q').value = '';
         app.page = 0;
         loadInbox();

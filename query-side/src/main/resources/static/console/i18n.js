@@ -11,7 +11,7 @@
         signInTitle: 'Sign in', signInLead: 'Liaison officers and supervisors of a member.', account: 'Account',
         password: 'Password', signIn: 'Sign in', signInFailed: 'The account or the password is wrong.',
         sessionEnded: 'Your session has ended. Please sign in again.',
-        inboxOf: 'Inbox of', search: 'Search', searchPlaceholder: 'Search title, text and follow-ups  ( / )',
+        inboxOf: 'Inbox of', box: 'Alerts', search: 'Search', searchPlaceholder: 'Search title, text and follow-ups  ( / )',
         state: 'State', precedence: 'Precedence', category: 'Category', status: 'Status', marking: 'Marking',
         any: 'Any', clearFilters: 'Clear', emptyInbox: 'No alerts. New ones appear here as they are raised.',
         previous: 'Previous', next: 'Next', pageInfo: 'Page {page} of {pages} · {total} alerts',
@@ -71,6 +71,7 @@
         chartAcknowledgement: 'Time to acknowledge (minutes)', median: 'median', p90: '90th percentile',
         statisticsUnavailable: 'This hub does not offer statistics yet.',
         enum: {
+            box: {RECEIVED: 'Received', SENT: 'Sent by us'},
             state: {UNACKNOWLEDGED: 'Unacknowledged', ACKNOWLEDGED: 'Acknowledged', OVERDUE: 'Overdue',
                 WITHDRAWN: 'Withdrawn', EXPIRED: 'Expired'},
             precedence: {FLASH: 'Flash', IMMEDIATE: 'Immediate', PRIORITY: 'Priority', ROUTINE: 'Routine'},
@@ -93,7 +94,7 @@
         signInTitle: 'Вход', signInLead: 'Для офицеров связи и руководителей государства-участника.', account: 'Учётная запись',
         password: 'Пароль', signIn: 'Войти', signInFailed: 'Неверная учётная запись или пароль.',
         sessionEnded: 'Сеанс завершён. Войдите снова.',
-        inboxOf: 'Входящие:', search: 'Поиск', searchPlaceholder: 'Поиск по заголовку, тексту и дополнениям  ( / )',
+        inboxOf: 'Входящие:', box: 'Оповещения', search: 'Поиск', searchPlaceholder: 'Поиск по заголовку, тексту и дополнениям  ( / )',
         state: 'Состояние', precedence: 'Срочность', category: 'Категория', status: 'Статус', marking: 'Гриф',
         any: 'Все', clearFilters: 'Сбросить', emptyInbox: 'Оповещений нет. Новые появятся здесь сразу.',
         previous: 'Назад', next: 'Далее', pageInfo: 'Страница {page} из {pages} · оповещений: {total}',
@@ -150,6 +151,7 @@
         chartAcknowledgement: 'Время до подтверждения (минуты)', median: 'медиана', p90: '90-й перцентиль',
         statisticsUnavailable: 'Этот узел сети пока не даёт статистику.',
         enum: {
+            box: {RECEIVED: 'Полученные', SENT: 'Отправленные нами'},
             state: {UNACKNOWLEDGED: 'Не подтверждено', ACKNOWLEDGED: 'Подтверждено', OVERDUE: 'Просрочено',
                 WITHDRAWN: 'Отозвано', EXPIRED: 'Истекло'},
             precedence: {FLASH: 'Flash (молния)', IMMEDIATE: 'Immediate (немедленно)', PRIORITY: 'Priority (срочно)',
@@ -167,6 +169,7 @@
 
     const dictionaries = {en: en, ru: ru};
     const ENUMS = {
+        box: ['RECEIVED', 'SENT'],
         state: ['UNACKNOWLEDGED', 'ACKNOWLEDGED', 'OVERDUE', 'WITHDRAWN', 'EXPIRED'],
         precedence: ['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'],
         category: ['TERRORIST_THREAT', 'FOREIGN_TERRORIST_FIGHTER_TRAVEL', 'CYBER_INCIDENT', 'WANTED_PERSON',
@@ -177,7 +180,7 @@
         accuracy: ['1', '2', '3', '4']
     };
     // what the raise form starts with: the hub's own defaults
-    const DEFAULTS = {precedence: 'ROUTINE', category: 'OTHER', marking: 'AMBER', status: 'ACTUAL', reliability: 'X',
+    const DEFAULTS = {box: 'RECEIVED', precedence: 'ROUTINE', category: 'OTHER', marking: 'AMBER', status: 'ACTUAL', reliability: 'X',
         accuracy: '4'};
 
     let language = localStorage.getItem('ewn.language') || 'en';

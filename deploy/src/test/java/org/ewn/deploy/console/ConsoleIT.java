@@ -98,6 +98,15 @@ class ConsoleIT {
         assertThat(browser.driver.findElement(By.cssSelector("#board tr[data-member='TJ']")).getAttribute("class"))
                 .isEqualTo("board-DELIVERED");
         browser.screenshot("04-originator-board");
+
+        browser.open("");
+        Select box = new Select(browser.waitFor(By.id("filter-box")));
+        box.selectByValue("SENT");
+        browser.alertItem(title);
+        browser.screenshot("04b-sent-by-us");
+        box.selectByValue("RECEIVED");
+        browser.waitUntil(d -> !browser.listShows(title));
+        assertThat(box.getFirstSelectedOption().getAttribute("value")).isEqualTo("RECEIVED");
     }
 
     @Test

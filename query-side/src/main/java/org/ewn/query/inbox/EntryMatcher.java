@@ -37,7 +37,10 @@ final class EntryMatcher {
     static Set<InboxState> states(Document entry, MemberCode viewer, Instant now) {
         Set<InboxState> states = EnumSet.noneOf(InboxState.class);
         List<String> acknowledgedBy = entry.getList("acknowledgedBy", String.class, List.of());
-        boolean acknowledged = acknowledgedBy.contains(viewer.value());
+        // a sent alert is acknowledged once every addressee has acknowledged it
+        boolean acknowledged = entry.getBoolean("sent", false)
+                ? acknowledgedBy.size() >= entry.getInteger("addressees")
+                : acknowledgedBy.contains(viewer.value());
         states.add(acknowledged ? InboxState.ACKNOWLEDGED : InboxState.UNACKNOWLEDGED);
         boolean originators = viewer.value().equals(entry.getString("originator"));
         boolean someoneLate = originators ? acknowledgedBy.size() < entry.getInteger("addressees") : !acknowledged;

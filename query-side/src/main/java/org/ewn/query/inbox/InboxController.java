@@ -14,6 +14,7 @@ import org.ewn.api.alert.AlertStatus;
 import org.ewn.api.alert.HandlingMarking;
 import org.ewn.api.alert.Precedence;
 import org.ewn.api.inbox.FindInbox;
+import org.ewn.api.inbox.InboxBox;
 import org.ewn.api.inbox.FindInboxAlert;
 import org.ewn.api.inbox.FindInboxStatistics;
 import org.ewn.api.inbox.InboxStatistics;
@@ -35,6 +36,7 @@ import java.util.UUID;
 
 import static org.ewn.query.inbox.InboxParameters.instant;
 import static org.ewn.query.inbox.InboxParameters.text;
+import static org.ewn.query.inbox.InboxParameters.value;
 import static org.ewn.query.inbox.InboxParameters.values;
 
 /** A member's inbox; the caller only ever sees the inbox of its own member. */
@@ -76,16 +78,21 @@ class InboxController {
                     @Parameter(description = "text that the title, the text or a follow-up contains, ignoring case; "
                                              + "1 to " + InboxFilter.MAX_TEXT_LENGTH + " characters")
                     @RequestParam(required = false) String q,
+                    @Parameter(description = "RECEIVED (the default): alerts addressed to the caller's member; SENT: "
+                                             + "alerts its agencies raised, ACKNOWLEDGED once every addressee has")
+                    @RequestParam(required = false) String box,
                     @RequestParam(defaultValue = "0") int page,
                     @Parameter(description = "1 to " + FindInbox.MAX_PAGE_SIZE)
                     @RequestParam(defaultValue = "50") int size) {
         FindInbox query;
         try {
-            query = new FindInbox(caller.member(), new InboxFilter(values("state", state, InboxState.class),
-                    values("precedence", precedence, Precedence.class),
-                    values("category", category, AlertCategory.class), values("status", status, AlertStatus.class),
-                    values("marking", marking, HandlingMarking.class), instant("from", from), instant("to", to),
-                    text(q)), page, size);
+            query = new FindInbox(caller.member(), value("box", box, InboxBox.class, InboxBox.RECEIVED),
+                    new InboxFilter(values("state", state, InboxState.class),
+                            values("precedence", precedence, Precedence.class),
+                            values("category", category, AlertCategory.class),
+                            values("status", status, AlertStatus.class),
+                            values("marking", marking, HandlingMarking.class), instant("from", from),
+                            instant("to", to), text(q)), page, size);
         } catch (IllegalArgumentException e) {
             throw InboxParameters.invalid(e.getMessage());
         }

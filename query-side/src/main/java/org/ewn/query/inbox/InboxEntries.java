@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.ewn.api.member.AgencyCode;
+import org.ewn.api.inbox.InboxBox;
 import org.ewn.api.member.MemberCode;
 
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Each member's entries: one per alert addressed to it, holding what the inbox filters on (all but the text), so that
+ * Each member's entries: one per alert addressed to it, and one per alert it raised (its sent alerts, counting every
+ * addressee's acknowledgement), holding what the inbox filters on (all but the text), so that
  * a filtered inbox loads only the alerts it shows. Entries live in buckets, one per member and span of
  * {@value #BUCKET_SPAN} positions of the log ({@code _id} "member:bucket"), keyed by alert id; the member's document
  * lists its buckets. No document grows without bound and every read is by {@code _id}. An entry is derived from its
@@ -29,6 +31,8 @@ final class InboxEntries {
     static final int BUCKET_SPAN = 1024;
     /** How a member's document listed its alerts before there were buckets. */
     static final String UNBUCKETED = "entries";
+    /** The member's document lists the buckets of the alerts it sent here. */
+    static final String SENT_BUCKETS = "sentBuckets";
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -55,10 +59,22 @@ final class InboxEntries {
         for (String member : members.stream().distinct().filter(addressees::contains).toList()) {
             List<String> seen = acknowledgements.keySet().stream()
                     .filter(by -> member.equals(originator) || member.equals(by)).toList();
-            buckets.updateOne(Filters.eq("_id", member + ":" + bucket),
+            buckets.updateOne(Filters.eq("_id", bucketId(member, InboxBox.RECEIVED, bucket)),
                     entry("entries." + alertId + ".", alert, originator, seen), UPSERT);
             this.members.updateOne(Filters.eq("_id", member), Updates.addToSet("buckets", bucket), UPSERT);
         }
+        if (members.contains(originator)) {
+            Bson sent = Updates.combine(entry("entries." + alertId + ".", alert, originator,
+                                              List.copyOf(acknowledgements.keySet())),
+                                        Updates.set("entries." + alertId + ".sent", true));
+            buckets.updateOne(Filters.eq("_id", bucketId(originator, InboxBox.SENT, bucket)), sent, UPSERT);
+            this.members.updateOne(Filters.eq("_id", originator), Updates.addToSet(SENT_BUCKETS, bucket), UPSERT);
+        }
+    }
+
+    /** A member's received alerts are in "KZ:3", those it sent in "KZ:sent:3". */
+    private static String bucketId(String member, InboxBox box, long bucket) {
+        return box == InboxBox.SENT ? member + ":sent:" + bucket : member + ":" + bucket;
     }
 
     private static Bson entry(String prefix, Document alert, String originator, List<String> acknowledgedBy) {
@@ -91,16 +107,22 @@ final class InboxEntries {
 
     /** Every entry of the member's inbox, in no particular order. */
     List<Document> of(MemberCode member) {
+        return of(member, InboxBox.RECEIVED);
+    }
+
+    /** Every entry of the member's received or sent alerts, in no particular order. */
+    List<Document> of(MemberCode member, InboxBox box) {
         Document index = members.find(Filters.eq("_id", member.value())).first();
         if (index == null) {
             return List.of();
         }
         if (index.containsKey(UNBUCKETED)) {
             bucket(member.value(), index.getList(UNBUCKETED, Document.class));
-            return of(member);
+            return of(member, box);
         }
-        List<String> ids = index.getList("buckets", Number.class, List.of()).stream()
-                .map(bucket -> member.value() + ":" + bucket.longValue()).toList();
+        String listed = box == InboxBox.SENT ? SENT_BUCKETS : "buckets";
+        List<String> ids = index.getList(listed, Number.class, List.of()).stream()
+                .map(bucket -> bucketId(member.value(), box, bucket.longValue())).toList();
         List<Document> entries = new ArrayList<>();
         ByIds.find(buckets, ids, bucket -> bucket.get("entries", Document.class).values()
                 .forEach(entry -> entries.add((Document) entry)));

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -33,6 +34,18 @@ final class InboxParameters {
             }
         }
         return values;
+    }
+
+    /** One of the enum's names, in any case; {@code fallback} when blank. */
+    static <E extends Enum<E>> E value(String parameter, String given, Class<E> type, E fallback) {
+        if (given == null || given.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, given.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("Parameter '" + parameter + "' takes one of " + Arrays.toString(type.getEnumConstants()));
+        }
     }
 
     /** An ISO-8601 instant such as {@code 2026-11-26T10:00:00Z}, or null when not given. */

@@ -26,6 +26,7 @@ import org.ewn.api.member.AgencyCode;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -78,7 +79,7 @@ class InboxProjection {
         @Override
         public Void raised(AlertRaised raised) {
             update(raised.alertId(), new Document("$set", documents.raisedFields(raised, position, timestamp)));
-            refreshEntries(raised.alertId(), alert -> alert.getList("addressees", String.class));
+            refreshEntries(raised.alertId(), InboxProjection::addresseesAndOriginator);
             return null;
         }
 
@@ -96,7 +97,7 @@ class InboxProjection {
         public Void withdrawn(AlertWithdrawn withdrawn) {
             update(withdrawn.alertId(), Updates.set(InboxDocuments.WITHDRAWAL,
                                                     documents.withdrawal(withdrawn, position)));
-            refreshEntries(withdrawn.alertId(), alert -> alert.getList("addressees", String.class));
+            refreshEntries(withdrawn.alertId(), InboxProjection::addresseesAndOriginator);
             return null;
         }
 
@@ -140,6 +141,13 @@ class InboxProjection {
         if (alert != null && alert.containsKey("position")) {
             entries.write(alert, whose.apply(alert));
         }
+    }
+
+    /** Everyone with an entry for the alert: its addressees, and its originator's member for the sent alerts. */
+    private static List<String> addresseesAndOriginator(Document alert) {
+        List<String> members = new ArrayList<>(alert.getList("addressees", String.class));
+        members.add(new AgencyCode(alert.getString("originator")).member().value());
+        return members;
     }
 
     private static long position(TrackingToken token) {

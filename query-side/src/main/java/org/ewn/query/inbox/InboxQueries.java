@@ -58,7 +58,7 @@ class InboxQueries {
     @QueryHandler
     InboxPage handle(FindInbox query) {
         Instant now = clock.instant();
-        List<String> matching = entries.of(query.member()).stream()
+        List<String> matching = entries.of(query.member(), query.box()).stream()
                 .filter(entry -> EntryMatcher.matches(query.filter(), entry, query.member(), now))
                 .sorted(Comparator.comparingLong((Document entry) -> entry.getLong("position")).reversed())
                 .map(entry -> entry.getString("alert")).toList();

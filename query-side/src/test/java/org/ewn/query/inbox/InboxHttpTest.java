@@ -35,7 +35,9 @@ import java.util.Set;
 import static org.ewn.query.inbox.AlertScenario.LATER;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -81,13 +83,23 @@ class InboxHttpTest {
     @ValueSource(strings = {"state=LATE", "precedence=URGENT", "category=weather", "status=REAL",
             "marking=WHITE", "marking=RED,TLP", "from=yesterday", "to=2026-13-01T00:00:00Z",
             "from=2026-11-26T10:00:00Z&to=2026-11-26T10:00:00Z", "size=0", "size=201", "page=-1",
-            "page=first"})
+            "page=first", "box=outbox"})
     void badValuesAreInvalidRequestProblems(String query) throws Exception {
         as("kz-officer", "KZ-MVD", get("/api/v1/inbox?" + query))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:ewn:problem:invalid-request"))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+
+    @Test
+    void theSentBoxListsTheAlertsTheMembersAgenciesRaised() throws Exception {
+        as("kg-officer", "KG-GKNB", get("/api/v1/inbox").param("box", "sent"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.alerts[0].alertId").value(SCENARIO.phishing.toString()));
+        as("kg-officer", "KG-GKNB", get("/api/v1/inbox"))
+                .andExpect(jsonPath("$.alerts[*].alertId").value(not(hasItem(SCENARIO.phishing.toString()))));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.ewn.api.alert.AlertId;
 import org.ewn.api.inbox.FindInbox;
 import org.ewn.api.inbox.FindInboxAlert;
 import org.ewn.api.inbox.InboxAlert;
+import org.ewn.api.inbox.InboxBox;
 import org.ewn.api.inbox.InboxFilter;
 import org.ewn.api.inbox.InboxPage;
 import org.ewn.api.member.MemberCode;
@@ -132,7 +133,8 @@ class InboxProjectionTest {
         assertThat(member.getList("buckets", Number.class)).extracting(Number::longValue)
                 .containsExactlyInAnyOrder(0L, 1L, 2L);
         assertThat(all(database, InboxEntries.BUCKETS)).extracting(bucket -> bucket.getString("_id"))
-                .containsExactly("KZ:0", "KZ:1", "KZ:2", "TJ:0", "TJ:1", "TJ:2");
+                .containsExactly("KZ:0", "KZ:1", "KZ:2", "TJ:0", "TJ:1", "TJ:2", "UZ:sent:0", "UZ:sent:1",
+                                 "UZ:sent:2");
         InboxPage page = queries(LATER).handle(new FindInbox(KZ, 0, 50));
         assertThat(page.alerts()).extracting(InboxAlert::alertId).containsExactlyElementsOf(reversed(raised));
         assertThat(queries(LATER).handle(new FindInbox(KZ, where().state(ACKNOWLEDGED).filter(), 0, 50)).alerts())
@@ -169,8 +171,9 @@ class InboxProjectionTest {
         scenario.log.projectInto(projection);
         List<Object> before = everythingEveryoneSees();
         List<List<Document>> stored = stored();
-        // the layout of the first inbox: one document per member with every alert in one array
-        database.getCollection(InboxEntries.BUCKETS).drop();
+        // the layout of the first inbox: one document per member with every alert in one array (the sent alerts,
+        // which came later, keep their buckets)
+        database.getCollection(InboxEntries.BUCKETS).deleteMany(Filters.not(Filters.regex("_id", ":sent:")));
         for (Document member : all(database, InboxEntries.MEMBERS)) {
             List<Document> entries = new ArrayList<>();
             for (Document alert : all(database, InboxProjection.ALERTS)) {
@@ -179,8 +182,12 @@ class InboxProjectionTest {
                                         .append("position", alert.getLong("position")));
                 }
             }
+            Document legacy = new Document("entries", entries);
+            if (member.containsKey(InboxEntries.SENT_BUCKETS)) {
+                legacy.append(InboxEntries.SENT_BUCKETS, member.get(InboxEntries.SENT_BUCKETS));
+            }
             database.getCollection(InboxEntries.MEMBERS).replaceOne(Filters.eq("_id", member.getString("_id")),
-                    new Document("entries", entries));
+                    legacy);
         }
 
         assertThat(everythingEveryoneSees()).isEqualTo(before);
@@ -203,14 +210,47 @@ class InboxProjectionTest {
                 .extracting(InboxAlert::alertId).containsExactly(alertId);
     }
 
+    @Test
+    void aMembersSentAlertsAreListedAndAcknowledgedOnceEveryAddresseeHas() {
+        AlertLog log = new AlertLog(0);
+        AlertId both = log.raise(T0, "UZ-SNB", List.of("KZ", "TJ"), ROUTINE, OTHER,
+                AlertLog.details(AMBER, ACTUAL, T0, null), Duration.ofHours(72), "To two", "Text");
+        AlertId one = log.raise(at(1), "UZ-SNB", List.of("KZ"), ROUTINE, OTHER,
+                AlertLog.details(AMBER, ACTUAL, T0, null), Duration.ofHours(72), "To one", "Text");
+        AlertId fromKz = log.raise(at(2), "KZ-KNB", List.of("UZ"), ROUTINE, OTHER,
+                AlertLog.details(AMBER, ACTUAL, T0, null), Duration.ofHours(72), "From KZ", "Text");
+        log.acknowledge(at(3), both, "KZ-KNB");
+        log.acknowledge(at(4), one, "KZ-KNB");
+        log.withdraw(at(5), one, "UZ-SNB", "Resolved");
+        log.projectInto(projection);
+
+        InboxQueries queries = queries(LATER);
+        assertThat(queries.handle(new FindInbox(UZ, InboxBox.SENT, InboxFilter.ALL, 0, 50)).alerts())
+                .extracting(InboxAlert::alertId).containsExactly(one, both);
+        assertThat(queries.handle(new FindInbox(UZ, InboxBox.SENT, where().state(ACKNOWLEDGED).filter(), 0, 50))
+                .alerts()).as("by every addressee").extracting(InboxAlert::alertId).containsExactly(one);
+        assertThat(queries.handle(new FindInbox(UZ, InboxBox.SENT, where().state(UNACKNOWLEDGED).filter(), 0, 50))
+                .alerts()).extracting(InboxAlert::alertId).containsExactly(both);
+        assertThat(queries.handle(new FindInbox(UZ, InboxBox.SENT, where().state(WITHDRAWN).filter(), 0, 50))
+                .alerts()).extracting(InboxAlert::alertId).containsExactly(one);
+        assertThat(queries.handle(new FindInbox(UZ, InboxBox.RECEIVED, InboxFilter.ALL, 0, 50)).alerts())
+                .extracting(InboxAlert::alertId).containsExactly(fromKz);
+        assertThat(queries.handle(new FindInbox(TJ, InboxBox.SENT, InboxFilter.ALL, 0, 50)).total())
+                .as("TJ raised nothing").isZero();
+        assertThat(queries.handle(new FindInbox(KZ, InboxBox.SENT, InboxFilter.ALL, 0, 50)).alerts())
+                .extracting(InboxAlert::alertId).containsExactly(fromKz);
+    }
+
     /** Every page and detail the scenario's viewers can ask for, before and after its deadlines. */
     private List<Object> everythingEveryoneSees() {
         List<Object> seen = new ArrayList<>();
         for (Instant now : List.of(EARLY, LATER)) {
             for (MemberCode viewer : VIEWERS) {
                 for (InboxFilter filter : FILTERS) {
-                    seen.add(queries(now).handle(new FindInbox(viewer, filter, 0, 2)));
-                    seen.add(queries(now).handle(new FindInbox(viewer, filter, 1, 2)));
+                    for (InboxBox box : InboxBox.values()) {
+                        seen.add(queries(now).handle(new FindInbox(viewer, box, filter, 0, 2)));
+                        seen.add(queries(now).handle(new FindInbox(viewer, box, filter, 1, 2)));
+                    }
                 }
                 for (AlertId alertId : List.of(scenario.bombThreat, scenario.phishing, scenario.missingChild)) {
                     seen.add(queries(now).handle(new FindInboxAlert(viewer, alertId)));
