@@ -198,6 +198,30 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
         return hashes;
     }
 
+    /**
+     * The events from global index {@code from} on, in order, exactly as stored and hashed: {@code max} of them or, at
+     * the end of the log, fewer. The audit stream reads the log through this, whole commits by {@code _id}.
+     */
+    public List<LogEntry> entriesFrom(long from, int max) {
+        List<LogEntry> entries = new ArrayList<>(Math.min(max, 4096));
+        long next = log.locate(from);
+        while (entries.size() < max) {
+            List<Commit> commits = log.readFrom(next, 16);
+            for (Commit commit : commits) {
+                for (StoredEvent stored : commit.events()) {
+                    if (stored.index() >= from + entries.size() && entries.size() < max) {
+                        entries.add(LogEntry.of(stored));
+                    }
+                }
+            }
+            if (commits.isEmpty()) {
+                break;
+            }
+            next += commits.size();
+        }
+        return entries;
+    }
+
     /** {@code null} for an empty log, else the token before index 0, as Axon's JDBC and in-memory engines do. */
     @Override
     public TrackingToken createTailToken() {

@@ -27,11 +27,11 @@ final class AuditOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--hub", required = true, paramLabel = "URL",
+    @Option(names = "--hub", paramLabel = "URL",
             description = "The hub's base URL, such as http://localhost:8080.")
     String hub;
 
-    @Option(names = "--user", required = true, paramLabel = "ACCOUNT",
+    @Option(names = "--user", paramLabel = "ACCOUNT",
             description = "The account to read with (any account may read tree heads and proofs).")
     String user;
 
@@ -66,6 +66,9 @@ final class AuditOptions {
     }
 
     HubClient client() {
+        if (hub == null || user == null) {
+            throw CliFailure.usage("--hub URL and --user ACCOUNT are needed to read from the hub");
+        }
         if (client == null) {
             client = new HubClient(hub, "Basic " + Base64.getEncoder().encodeToString(
                     (user + ":" + new String(password())).getBytes(StandardCharsets.UTF_8)));

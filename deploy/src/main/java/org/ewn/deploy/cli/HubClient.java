@@ -71,6 +71,31 @@ final class HubClient {
         return answer.body();
     }
 
+    /** A streamed answer, line by line, such as the audit log's NDJSON; anything but 200 is a failure. */
+    java.util.stream.Stream<String> lines(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                String body = String.join(" ", response.body().limit(5).toList());
+                throw new CliFailure("the hub answered " + response.statusCode() + " for GET " + path + ": "
+                        + excerpt(body));
+            }
+            return response.body();
+        } catch (ConnectException e) {
+            throw new CliFailure("cannot reach the hub at " + base + ": connection refused", e);
+        } catch (IOException e) {
+            throw new CliFailure("cannot talk to the hub at " + base + ": " + ErrorHandlers.describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure("interrupted while waiting for the hub", e);
+        }
+    }
+
     private Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request,

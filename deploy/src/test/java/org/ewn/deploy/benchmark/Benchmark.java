@@ -35,6 +35,7 @@ public final class Benchmark {
         new EndToEnd(table).run();
         new PushAtScale(table).run();
         new SignatureVerification(table).run();
+        new AuditVerification(table).run();
 
         table.header(String.format("whole run: %.0f s", (System.nanoTime() - start) / 1e9));
         System.out.println(table.render());
