@@ -139,8 +139,13 @@ final class SignatureCheck {
         }
     }
 
-    private static void validAt(X509Certificate certificate, Instant at) {
-        if (at.isBefore(certificate.getNotBefore().toInstant()) || at.isAfter(certificate.getNotAfter().toInstant())) {
+    /** Bouncy Castle parses a certificate's dates again at every call; they are read once per certificate. */
+    private final Map<X509Certificate, Instant[]> validity = new HashMap<>();
+
+    private void validAt(X509Certificate certificate, Instant at) {
+        Instant[] period = validity.computeIfAbsent(certificate, c -> new Instant[] {
+                c.getNotBefore().toInstant(), c.getNotAfter().toInstant()});
+        if (at.isBefore(period[0]) || at.isAfter(period[1])) {
             throw new TrustException(org.ewn.trust.TrustFailure.EXPIRED_CERTIFICATE, "certificate "
                     + certificate.getSubjectX500Principal().getName() + " is not valid at " + at);
         }

@@ -46,44 +46,48 @@ final class AuditVerification {
     }
 
     void run() throws Exception {
-        try (AllInOne application = AllInOne.start("audit")) {
-            Benchmark.progress("audit: signing and appending " + EVENTS + " events");
-            SignedAlerts alerts = new SignedAlerts(application);
-            LogStorageEngine log = application.bean(LogStorageEngine.class);
-            List<SignedAlerts.Signed> all = new ArrayList<>(EVENTS);
-            for (int done = 0; done < EVENTS; done += BATCH) {
-                SignedAlerts.Signed[] batch = alerts.sign(BATCH);
-                List<EventMessage<?>> events = new ArrayList<>(BATCH);
-                for (SignedAlerts.Signed signed : batch) {
-                    events.add(GenericEventMessage.asEventMessage(payload(signed)));
-                    all.add(signed);
+        List<SignedAlerts.Signed> all = new ArrayList<>(EVENTS);
+        Path file = Files.createTempFile("ewn-audit", ".ndjson");
+        try {
+            double exportSeconds;
+            try (AllInOne application = AllInOne.start("audit")) {
+                Benchmark.progress("audit: signing and appending " + EVENTS + " events");
+                SignedAlerts alerts = new SignedAlerts(application);
+                LogStorageEngine log = application.bean(LogStorageEngine.class);
+                for (int done = 0; done < EVENTS; done += BATCH) {
+                    SignedAlerts.Signed[] batch = alerts.sign(BATCH);
+                    List<EventMessage<?>> events = new ArrayList<>(BATCH);
+                    for (SignedAlerts.Signed signed : batch) {
+                        events.add(GenericEventMessage.asEventMessage(payload(signed)));
+                        all.add(signed);
+                    }
+                    log.appendEvents(events);
                 }
-                log.appendEvents(events);
-            }
-            Path file = Files.createTempFile("ewn-audit", ".ndjson");
-            try {
                 Benchmark.progress("audit: exporting");
-                double exportSeconds = export(application.port(), file);
-                long lines = Files.lines(file).count() - 1;
-                Benchmark.progress("audit: verifying");
-                long started = System.nanoTime();
-                Report report = verify(file);
-                double verifySeconds = (System.nanoTime() - started) / 1e9;
-                double raw = rawPerSecond(all);
-                double verified = report.checked().events() / verifySeconds;
-                section.row("export over the audit API (" + String.format("%,d", lines) + " lines)",
-                            String.format("%,.0f", lines / exportSeconds), "");
-                section.row("events verified by audit verify (chain + signature + membership)",
-                            String.format("%,.0f", verified), "");
-                section.row("raw Ed25519 verifications, the same signatures", String.format("%,.0f", raw), "");
-                double ratio = verified / raw;
-                section.row("verified / raw", String.format("%.2f×", ratio),
-                            String.format("≥ %.2f×: %.2f× %s", TARGET, ratio, ResultTable.met(ratio >= TARGET)));
-                section.note(String.format("%d failures reported; %,d signatures checked", report.failures().size(),
-                                           report.checked().signatures()));
-            } finally {
-                Files.deleteIfExists(file);
+                exportSeconds = export(application.port(), file);
             }
+            // the verifier works offline, as an auditor runs it: the application is closed, so its event processors
+            // (still busy with the 100k events) take no CPU from the verifier or from the raw checks
+            long lines = Files.lines(file).count() - 1;
+            Benchmark.progress("audit: verifying");
+            long started = System.nanoTime();
+            Report report = verify(file);
+            double verifySeconds = (System.nanoTime() - started) / 1e9;
+            double raw = rawPerSecond(all);
+            double verified = report.checked().events() / verifySeconds;
+            section.row("export over the audit API (" + String.format("%,d", lines) + " lines)",
+                        String.format("%,.0f", lines / exportSeconds), "");
+            section.row("events verified by audit verify (chain + signature + membership)",
+                        String.format("%,.0f", verified), "");
+            section.row("raw Ed25519 verifications, the same signatures", String.format("%,.0f", raw), "");
+            double ratio = verified / raw;
+            section.row("verified / raw", String.format("%.2f×", ratio),
+                        String.format("≥ %.2f×: %.2f× %s", TARGET, ratio, ResultTable.met(ratio >= TARGET)));
+            section.note(String.format("%d failures reported; %,d signatures checked; verified from the export file "
+                                       + "after the application was closed", report.failures().size(),
+                                       report.checked().signatures()));
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
