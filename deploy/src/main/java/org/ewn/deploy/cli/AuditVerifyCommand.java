@@ -62,7 +62,9 @@ final class AuditVerifyCommand implements Callable<Integer> {
         }
         Report report = verifier.finish();
         progress.done(verifier.events());
-        audit.command.commandLine().getOut().print(report.text());
+        PrintWriter out = audit.command.commandLine().getOut();
+        out.print(report.text());
+        out.flush();
         if (reportJson != null) {
             Files.writeString(reportJson, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report)
                                           + "\n", StandardCharsets.UTF_8);

@@ -42,7 +42,14 @@ public final class Ewn {
 
     /** Runs the client on the real environment and terminal; returns the exit code (0 ok, 1 failed, 2 usage). */
     public static int run(String... args) {
-        return commandLine(CliEnvironment.system()).execute(args);
+        CommandLine commandLine = commandLine(CliEnvironment.system());
+        try {
+            return commandLine.execute(args);
+        } finally {
+            // the jar's main exits right after: nothing printed may stay in a buffer
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
     }
 
     static CommandLine commandLine(CliEnvironment environment) {
