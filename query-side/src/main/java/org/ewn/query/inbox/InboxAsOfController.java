@@ -12,7 +12,9 @@ import org.ewn.api.inbox.InboxBox;
 import org.ewn.api.inbox.InboxFilter;
 import org.ewn.api.inbox.InboxPage;
 import org.ewn.api.member.MemberCode;
+import org.ewn.access.NetworkUser;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import static org.ewn.query.inbox.InboxParameters.instant;
 import static org.ewn.query.inbox.InboxParameters.value;
@@ -33,10 +36,12 @@ class InboxAsOfController {
 
     private final InboxAsOf asOf;
     private final StepSignatures signatures;
+    private final ReadsLog reads;
 
-    InboxAsOfController(InboxAsOf asOf, StepSignatures signatures) {
+    InboxAsOfController(InboxAsOf asOf, StepSignatures signatures, ReadsLog reads) {
         this.asOf = asOf;
         this.signatures = signatures;
+        this.reads = reads;
     }
 
     @GetMapping(path = "/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,7 +66,8 @@ class InboxAsOfController {
     @GetMapping(path = "/alerts/{alertId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "An alert as a member saw it at a moment (auditors only), rebuilt from the log up to then",
             security = @SecurityRequirement(name = "basic"))
-    InboxAlertDetail alert(@PathVariable String alertId, @RequestParam String member, @RequestParam String at) {
+    InboxAlertDetail alert(@AuthenticationPrincipal NetworkUser auditor, @PathVariable String alertId,
+                           @RequestParam String member, @RequestParam String at) {
         AlertId id;
         try {
             id = AlertId.of(alertId);
@@ -69,7 +75,9 @@ class InboxAsOfController {
             throw InboxParameters.invalid("The alert id must be a UUID");
         }
         FindInboxAlert query = new FindInboxAlert(member(member), id);
-        InboxAlertDetail detail = asOf.at(moment(at), queries -> queries.handle(query)).orElseThrow(() ->
+        Optional<InboxAlertDetail> found = asOf.at(moment(at), queries -> queries.handle(query));
+        reads.viewed(auditor, "alert-as-of", id.toString(), found.isPresent());
+        InboxAlertDetail detail = found.orElseThrow(() ->
                 new ProblemException(ProblemTypes.NOT_FOUND, 404, "Member " + member + " could not see alert "
                                      + alertId + " at " + at));
         return new InboxAlertDetail(detail.alert(), signatures.check(detail.alert().alertId(), detail.history()));

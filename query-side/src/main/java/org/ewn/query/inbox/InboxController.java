@@ -46,10 +46,12 @@ class InboxController {
 
     private final QueryGateway queries;
     private final StepSignatures signatures;
+    private final ReadsLog reads;
 
-    InboxController(QueryGateway queries, StepSignatures signatures) {
+    InboxController(QueryGateway queries, StepSignatures signatures, ReadsLog reads) {
         this.queries = queries;
         this.signatures = signatures;
+        this.reads = reads;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -131,6 +133,7 @@ class InboxController {
     InboxAlertDetail alert(@AuthenticationPrincipal NetworkUser caller, @PathVariable UUID alertId) {
         Optional<InboxAlertDetail> found = queries.query(new FindInboxAlert(caller.member(), new AlertId(alertId)),
                 ResponseTypes.optionalInstanceOf(InboxAlertDetail.class)).join();
+        reads.viewed(caller, "alert", alertId.toString(), found.isPresent());
         InboxAlertDetail detail = found.orElseThrow(() -> new ProblemException(ProblemTypes.NOT_FOUND, 404,
                 "No alert " + alertId + " for member " + caller.member()
                         + "; it may not exist, not be addressed to this member, or not be projected yet"));

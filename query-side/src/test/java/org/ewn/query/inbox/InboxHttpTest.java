@@ -12,6 +12,7 @@ import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.ewn.access.Account;
 import org.ewn.access.NetworkUser;
 import org.ewn.access.Role;
+import org.ewn.api.audit.RecordViewed;
 import org.ewn.api.member.AgencyCode;
 import org.ewn.config.ProblemAdvice;
 import org.junit.jupiter.api.AfterAll;
@@ -29,9 +30,12 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.ewn.query.inbox.AlertScenario.LATER;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -48,6 +52,9 @@ class InboxHttpTest {
 
     private static final EmbeddedMongo MONGO = new EmbeddedMongo();
     private static final AlertScenario SCENARIO = new AlertScenario();
+    /** The log the controller records its reads in; it holds none of the scenario's events. */
+    private static final EventStore READS = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
     private static final MockMvc HTTP = http();
 
     @AfterAll
@@ -100,6 +107,26 @@ class InboxHttpTest {
                 .andExpect(jsonPath("$.alerts[0].alertId").value(SCENARIO.phishing.toString()));
         as("kg-officer", "KG-GKNB", get("/api/v1/inbox"))
                 .andExpect(jsonPath("$.alerts[*].alertId").value(not(hasItem(SCENARIO.phishing.toString()))));
+    }
+
+    @Test
+    void openingAnAlertIsRecordedInTheLogShownOrNot() throws Exception {
+        as("kg-officer", "KG-GKNB", get("/api/v1/inbox/alerts/" + SCENARIO.phishing)).andExpect(status().isOk());
+        as("tj-officer", "TJ-KNB", get("/api/v1/inbox/alerts/" + SCENARIO.phishing)).andExpect(status().isNotFound());
+
+        List<RecordViewed> viewed;
+        try (var stream = READS.openStream(null)) {
+            viewed = new ArrayList<>();
+            while (stream.hasNextAvailable()) {
+                if (stream.nextAvailable().getPayload() instanceof RecordViewed record
+                    && record.recordId().equals(SCENARIO.phishing.toString())) {
+                    viewed.add(record);
+                }
+            }
+        }
+        assertThat(viewed).extracting(RecordViewed::username, RecordViewed::kind, RecordViewed::shown)
+                .containsSubsequence(tuple("kg-officer", "alert", true), tuple("tj-officer", "alert", false));
+        assertThat(viewed).allSatisfy(record -> assertThat(record.viewedAt()).isNotNull());
     }
 
     @Test
@@ -194,9 +221,8 @@ class InboxHttpTest {
         new AnnotationQueryHandlerAdapter<>(new InboxQueries(database, Clock.fixed(LATER, ZoneOffset.UTC)))
                 .subscribe(bus);
         // a log without the scenario's envelopes: every signed step fails its check, the hub's are the hub's
-        EventStore emptyLog = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         InboxController controller = new InboxController(DefaultQueryGateway.builder().queryBus(bus).build(),
-                new StepSignatures(emptyLog, new SigningKeys(database)));
+                new StepSignatures(READS, new SigningKeys(database)), new ReadsLog(READS));
         return MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemAdvice())
                 .setCustomArgumentResolvers(new AuthenticationPrincipalArgumentResolver()).build();
     }
