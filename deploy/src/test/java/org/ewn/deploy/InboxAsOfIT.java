@@ -1,12 +1,17 @@
 package org.ewn.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ewn.data.dir=target/it-data/network",
         "ewn.demo.password=" + NetworkClient.DEMO_PASSWORD})
 class InboxAsOfIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -56,6 +63,32 @@ class InboxAsOfIT {
         JsonNode alertNow = auditor("/api/v1/audit/alerts/" + first + "?member=TJ&at=" + Instant.now());
         assertThat(alertNow.get("acknowledgements").findValuesAsText("member")).containsExactly("TJ");
         assertThat(alertNow).isEqualTo(api.get("/api/v1/inbox/alerts/" + first, "tj-officer").json());
+    }
+
+    @Test
+    void openingAnAlertAppearsInTheAuditStreamWithWhoAndWhetherItWasShown() {
+        String alert = raise("Read by its addressee " + UUID.randomUUID());
+        NetworkClient.Reply shown = api.get("/api/v1/inbox/alerts/" + alert, "tj-officer");
+        NetworkClient.Reply refused = api.get("/api/v1/inbox/alerts/" + alert, "kg-officer");
+        assertThat(refused.status()).isEqualTo(404);
+
+        NetworkClient.Reply stream = api.get("/api/v1/audit/events?type=RecordViewed", "tj-auditor");
+        assertThat(stream.status()).as(stream.body()).isEqualTo(200);
+        List<String> reads = stream.body().lines().filter(line -> line.contains("\"eventId\""))
+                .map(line -> new String(Base64.getDecoder().decode(
+                        readTree(line).get("payload").asText()), StandardCharsets.UTF_8))
+                .filter(payload -> payload.contains(alert)).toList();
+        assertThat(reads).as("two reads, one shown (%s) and one refused", shown.status()).hasSize(2);
+        assertThat(reads.get(0)).contains("\"username\":\"tj-officer\"").contains("\"shown\":true");
+        assertThat(reads.get(1)).contains("\"username\":\"kg-officer\"").contains("\"shown\":false");
+    }
+
+    private static JsonNode readTree(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
