@@ -78,14 +78,16 @@ class ConsoleIT {
         browser.driver.findElement(By.id("acknowledge")).click();
         browser.waitUntil(d -> d.findElement(By.id("action-status")).getAttribute("class").contains("ok")
                                && d.findElements(By.id("acknowledge")).isEmpty());
-        assertThat(browser.driver.findElement(By.cssSelector("#detail .detail-head .state")).getText())
+        assertThat(browser.<String>waitUntil(d -> d.findElement(By.cssSelector("#detail .detail-head .state")).getText()))
                 .isEqualTo("Acknowledged");
         browser.screenshot("03-acknowledged-in-one-click");
-        WebElement raised = browser.waitFor(By.cssSelector("#history li.step-RAISED .sig"));
-        assertThat(raised.getAttribute("class")).contains("sig-VERIFIED");
-        assertThat(raised.getText()).contains("verified").contains("KZ-DEMO").contains("CN=KZ-DEMO");
-        assertThat(browser.driver.findElement(By.cssSelector("#history li.step-ACKNOWLEDGED .sig")).getText())
-                .contains("verified").contains("UZ-DEMO");
+        // the history is drawn again as live messages come, so each step is read in one go
+        By raised = By.cssSelector("#history li.step-RAISED .sig");
+        assertThat(browser.<String>waitUntil(d -> d.findElement(raised).getAttribute("class"))).contains("sig-VERIFIED");
+        assertThat(browser.<String>waitUntil(d -> d.findElement(raised).getText()))
+                .contains("verified").contains("KZ-DEMO").contains("CN=KZ-DEMO");
+        assertThat(browser.<String>waitUntil(d -> d.findElement(By.cssSelector("#history li.step-ACKNOWLEDGED .sig"))
+                .getText())).contains("verified").contains("UZ-DEMO");
 
         JsonNode seenByOriginator = hub.get("/api/v1/inbox/alerts/" + alertId, "kz-officer");
         assertThat(seenByOriginator.get("board").findValuesAsText("state")).contains("ACKNOWLEDGED");
@@ -93,10 +95,10 @@ class ConsoleIT {
 
         browser.signIn("kz-officer", Hub.DEMO_PASSWORD);
         browser.open("#/alerts/" + alertId);
-        WebElement uz = browser.waitFor(By.cssSelector("#board tr[data-member='UZ']"));
-        assertThat(uz.getAttribute("class")).isEqualTo("board-ACKNOWLEDGED");
-        assertThat(browser.driver.findElement(By.cssSelector("#board tr[data-member='TJ']")).getAttribute("class"))
-                .isEqualTo("board-DELIVERED");
+        assertThat(browser.<String>waitUntil(d -> d.findElement(By.cssSelector("#board tr[data-member='UZ']"))
+                .getAttribute("class"))).isEqualTo("board-ACKNOWLEDGED");
+        assertThat(browser.<String>waitUntil(d -> d.findElement(By.cssSelector("#board tr[data-member='TJ']"))
+                .getAttribute("class"))).isEqualTo("board-DELIVERED");
         browser.screenshot("04-originator-board");
 
         browser.open("");
