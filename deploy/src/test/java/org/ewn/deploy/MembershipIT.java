@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ewn.trust.IssuedKey;
 import org.ewn.trust.KeyIds;
 import org.ewn.trust.KeyKind;
-import org.ewn.trust.KeyStores;
 import org.ewn.trust.NetworkPki;
 import org.ewn.trust.SubmissionSigner;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +44,10 @@ class MembershipIT {
     private final Instant to = Instant.now().plus(Duration.ofDays(30));
 
     @BeforeEach
-    void setUp() throws Exception {
+    void setUp() {
         api = new NetworkClient(port, NetworkIT.DATA);
-        char[] password = NetworkClient.DEMO_PASSWORD.toCharArray();
-        root = KeyStores.load(NetworkIT.DATA.resolve("demo-pki/root.p12"), password).get("root");
-        administrator = new SubmissionSigner(
-                KeyStores.load(NetworkIT.DATA.resolve("demo-pki/EWN-ADMIN.p12"), password).get("signing"), "EWN");
+        root = api.root();
+        administrator = api.administrator();
     }
 
     @Test

@@ -58,6 +58,25 @@ final class NetworkClient {
         }
     }
 
+    /** The demo network's root CA, from its data directory. */
+    IssuedKey root() {
+        return demoKey("root", "root");
+    }
+
+    /** Signs as the demo network's administrator, {@code EWN-ADMIN}. */
+    SubmissionSigner administrator() {
+        return new SubmissionSigner(demoKey("EWN-ADMIN", "signing"), NETWORK);
+    }
+
+    private IssuedKey demoKey(String file, String alias) {
+        try {
+            return KeyStores.load(dataDir.resolve("demo-pki").resolve(file + ".p12"), DEMO_PASSWORD.toCharArray())
+                            .get(alias);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Signs as the agency with this key rather than a demo key. */
     NetworkClient signingAs(String agency, IssuedKey key) {
         signers.put(agency, new SubmissionSigner(key, NETWORK));
