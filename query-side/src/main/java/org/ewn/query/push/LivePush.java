@@ -53,8 +53,6 @@ import java.util.concurrent.TimeUnit;
 class LivePush implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LivePush.class);
-    private static final Map<String, Object> ESCALATIONS_DESTINATION =
-            Map.of(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, StompAccess.USER_ESCALATIONS);
     private static final MessageHeaders JSON = new MessageHeaders(
             Map.of(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON));
 
@@ -205,19 +203,15 @@ class LivePush implements SmartLifecycle {
     }
 
     private void notifySupervisors(AlertEscalated escalated, long position, Audience audience) {
-        Object notice = null;
+        Converted notice = null;
         for (Map.Entry<String, Supervisor> entry : supervisors.entrySet()) {
             Supervisor supervisor = entry.getValue();
             if (supervisor.destination() != null && audience.concernsSupervisorsOf(escalated, supervisor.member())) {
                 if (notice == null) {
-                    notice = AlertMessages.escalationNotice(escalated, position, audience);
+                    notice = convert(AlertMessages.escalationNotice(escalated, position, audience));
                 }
-                try {
-                    messaging.convertAndSend(supervisor.destination(), notice, ESCALATIONS_DESTINATION);
-                } catch (RuntimeException e) {
-                    log.error("Could not notify session {} of an escalation; closing it", entry.getKey(), e);
-                    refuse(entry.getKey(), "Live push failed; reconnect");
-                }
+                send(entry.getKey(), supervisor.destination(), StompAccess.USER_ESCALATIONS, notice,
+                     "Live push failed; reconnect");
             }
         }
     }
@@ -252,22 +246,24 @@ class LivePush implements SmartLifecycle {
         return new Converted(json, contentType == null ? MimeTypeUtils.APPLICATION_JSON : contentType);
     }
 
-    /**
-     * Sends on the session's own queue, naming in the frame the destination the client subscribed to; a failure ends
-     * the session, whose client resumes from its last position.
-     */
+    /** Sends an alert message to a subscriber; a failure ends the session, whose client resumes from its position. */
     void send(Subscriber subscriber, Object message) {
+        send(subscriber.sessionId, subscriber.destination(), StompAccess.USER_ALERTS, message,
+             "Live push failed; reconnect with last-position to resume");
+    }
+
+    /** Sends on a session's own queue, naming in the frame the destination its client subscribed to. */
+    private void send(String sessionId, String queue, String subscribed, Object message, String refusal) {
         try {
             Converted converted = message instanceof Converted c ? c : convert(message);
             SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
             headers.setContentType(converted.contentType());
-            headers.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, StompAccess.USER_ALERTS);
+            headers.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, subscribed);
             headers.setLeaveMutable(true);
-            messaging.send(subscriber.destination(),
-                    MessageBuilder.createMessage(converted.json(), headers.getMessageHeaders()));
+            messaging.send(queue, MessageBuilder.createMessage(converted.json(), headers.getMessageHeaders()));
         } catch (RuntimeException e) {
-            log.error("Could not push to session {}; closing it", subscriber.sessionId, e);
-            refuse(subscriber.sessionId, "Live push failed; reconnect with last-position to resume");
+            log.error("Could not push to session {}; closing it", sessionId, e);
+            refuse(sessionId, refusal);
         }
     }
 
