@@ -20,7 +20,8 @@ final class BrowserRequests {
      * carries a session cookie, or it signs in or out (so that no other site can sign a browser in to an account of
      * its choosing). Exempt are HTTP Basic calls without a session cookie (programs; a page of another site cannot set
      * the header) and signed submissions, which authenticate themselves and which no page of another site can send,
-     * as {@code application/jose} is not a content type a form may post. A request with no session cookie at all
+     * as {@code application/jose} and {@code application/ewn-submission+json} (a signed submission with the keys of
+     * its personal data) are not content types a form may post. A request with no session cookie at all
      * rides on nothing and is judged by its own credentials.
      */
     static boolean needCsrfToken(HttpServletRequest request) {
@@ -28,7 +29,8 @@ final class BrowserRequests {
             return false;
         }
         String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/jose")) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/jose") || type.startsWith("application/ewn-submission+json")) {
             return false;
         }
         boolean sessionCookie = request.getRequestedSessionId() != null;

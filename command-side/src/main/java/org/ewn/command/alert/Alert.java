@@ -73,7 +73,7 @@ class Alert {
         mustHaveATitle(command);
         apply(new AlertRaised(command.alertId(), command.originator(), List.copyOf(command.addressees()),
                 command.precedence(), command.category(), command.title(), command.text(), command.details(),
-                command.acknowledgeBy(), command.submission()));
+                command.subjects(), command.acknowledgeBy(), command.submission()));
     }
 
     // Every later step answers with the sequence number of its event, the same when its submission is repeated.

@@ -17,7 +17,10 @@ import org.ewn.api.alert.RaiseAlert;
 import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.submission.SignedSubmission;
+import org.ewn.api.subject.DataKind;
+import org.ewn.command.subject.PersonalDataIntake;
 import org.ewn.command.submission.Admitted;
+import org.ewn.command.submission.KeyedSubmission;
 import org.ewn.command.submission.Conflicts;
 import org.ewn.command.submission.Receipts;
 import org.ewn.command.submission.TrustRegistry;
@@ -48,9 +51,11 @@ class AlertSubmissions {
     private final TrustRegistry registry;
     private final Receipts receipts;
     private final AlertProperties properties;
+    private final PersonalDataIntake intake;
 
     AlertSubmissions(CommandGateway commands, EventStore events, TrustRegistry registry, Receipts receipts,
-                     AlertProperties properties) {
+                     AlertProperties properties, PersonalDataIntake intake) {
+        this.intake = intake;
         this.commands = commands;
         this.events = events;
         this.registry = registry;
@@ -58,12 +63,14 @@ class AlertSubmissions {
         this.properties = properties;
     }
 
-    Outcome raise(Admitted admitted, RaiseAlertBody body) {
+    Outcome raise(Admitted admitted, RaiseAlertBody body, KeyedSubmission keys) {
         SignedSubmission submission = admitted.submission();
         AlertId alertId = new AlertId(submission.submissionId());
+        PersonalDataIntake.Checked personalData = intake.check(body.subjects(), keys);
         RaiseAlert command = new RaiseAlert(alertId, submission.agency(), addressees(body), body.precedence(),
-                body.category(), body.title(), body.text(), details(body, submission),
+                body.category(), body.title(), body.text(), details(body, submission), personalData.subjects(),
                 submission.receivedAt().plus(properties.acknowledgeWithin(body.precedence())), submission);
+        personalData.keep(DataKind.ALERT, submission.agency().member(), submission.receivedAt());
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException e) {

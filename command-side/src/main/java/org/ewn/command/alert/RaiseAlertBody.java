@@ -13,6 +13,7 @@ import org.ewn.api.alert.AlertStatus;
 import org.ewn.api.alert.HandlingMarking;
 import org.ewn.api.alert.Precedence;
 import org.ewn.api.alert.SourceReliability;
+import org.ewn.command.subject.ProtectedDataBody;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.List;
  * (member codes) and/or {@code groups} (address group codes, such as {@code CENTRAL-ASIA}): the signature then covers
  * exactly who the alert is for. Left out, the
  * marking is AMBER, the source X (not assessed) and the accuracy 4 (cannot be judged), the status ACTUAL, and the
- * alert is valid from its signing with no end.
+ * alert is valid from its signing with no end. {@code subjects} are the people it is about, each one's personal data
+ * encrypted under a key sent beside the signature (see {@code KeyedSubmission}).
  */
 record RaiseAlertBody(Boolean allMembers,
                       @Size(max = 100) List<@NotBlank String> addressees,
@@ -38,7 +40,8 @@ record RaiseAlertBody(Boolean allMembers,
                       AlertStatus status,
                       Instant validFrom,
                       Instant validUntil,
-                      @Size(max = 20) List<@Valid @NotNull Attachment> attachments) {
+                      @Size(max = 20) List<@Valid @NotNull Attachment> attachments,
+                      @Size(max = 50) List<@Valid @NotNull ProtectedDataBody> subjects) {
 
     boolean toAllMembers() {
         return Boolean.TRUE.equals(allMembers);

@@ -46,11 +46,20 @@ final class AlertCommand {
         @Option(names = "--text", paramLabel = "TEXT", description = "The alert's text.")
         String text;
 
+        @Option(names = "--subject", paramLabel = "PERSON.json", description = "A person the alert is about: a JSON "
+                + "file of personal data (name, otherNames, dateOfBirth, sex, nationalities, documents, description, "
+                + "photos) and optionally \"subject\", the person's id to reuse. It is encrypted here under a new key "
+                + "of that person alone; the key goes to the hub beside the signature. Repeat for several people.")
+        List<java.nio.file.Path> subjects;
+
         @Mixin
         SigningKeyOptions signer;
 
         @Mixin
         HubOptions hub;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -75,7 +84,12 @@ final class AlertCommand {
             if (text != null) {
                 body.put("text", text);
             }
-            return hub.submit(signer.sign(SubmissionTypes.ALERT_RAISE, body));
+            PersonalDataFiles.Encrypted personalData = PersonalDataFiles.encrypt(subjects);
+            if (!personalData.subjects().isEmpty()) {
+                body.set("subjects", personalData.subjects());
+                personalData.ids().forEach(id -> spec.commandLine().getErr().println("subject " + id));
+            }
+            return hub.submit(signer.sign(SubmissionTypes.ALERT_RAISE, body), personalData.keys());
         }
     }
 }

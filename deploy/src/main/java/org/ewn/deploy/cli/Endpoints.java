@@ -25,6 +25,7 @@ final class Endpoints {
         PATHS.put(SubmissionTypes.GROUP_DEFINE, "/api/v1/groups");
         PATHS.put(SubmissionTypes.GROUP_DISSOLVE, "/api/v1/groups/{group}/dissolution");
         PATHS.put(SubmissionTypes.ALERT_RAISE, "/api/v1/alerts");
+        PATHS.put(SubmissionTypes.SUBJECT_ERASE, "/api/v1/subjects/{subject}/erasure");
         PATHS.put(SubmissionTypes.ALERT_ACKNOWLEDGE, "/api/v1/alerts/{alertId}/acknowledgements");
         PATHS.put(SubmissionTypes.ALERT_WITHDRAW, "/api/v1/alerts/{alertId}/withdrawal");
         PATHS.put(SubmissionTypes.ALERT_FOLLOW_UP, "/api/v1/alerts/{alertId}/follow-ups");

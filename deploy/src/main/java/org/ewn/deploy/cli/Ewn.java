@@ -29,7 +29,8 @@ import java.util.function.Function;
                         + "pki agency, agency register, key enrol (signing and encryption)."},
         subcommands = {PkiCommand.class, SignCommand.class, SubmitCommand.class, ResubmitCommand.class,
                 VerifyCommand.class, VerifyReceiptCommand.class, NetworkCommand.class, MemberCommand.class,
-                AgencyCommand.class, KeyCommand.class, GroupCommand.class, AlertCommand.class, AuditCommand.class})
+                AgencyCommand.class, KeyCommand.class, GroupCommand.class, AlertCommand.class, SubjectCommand.class,
+                AuditCommand.class})
 public final class Ewn {
 
     private Ewn() {

@@ -48,11 +48,16 @@ final class HubClient {
     }
 
     Answer post(String path, String envelope) {
+        return post(path, envelope, JOSE);
+    }
+
+    /** Posts a body of the given type, such as a signed submission with the keys of its personal data. */
+    Answer post(String path, String body, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(TIMEOUT)
-                .header("Content-Type", JOSE)
+                .header("Content-Type", contentType)
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.US_ASCII))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return send(request);
     }

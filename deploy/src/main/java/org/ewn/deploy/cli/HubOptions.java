@@ -18,6 +18,7 @@ import java.util.List;
 final class HubOptions {
 
     static final String HUB_CERTIFICATE_PATH = "/api/v1/trust/hub-certificate";
+    static final String KEYED = "application/ewn-submission+json";
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -50,6 +51,14 @@ final class HubOptions {
 
     /** Posts the submission to the endpoint of its type; 0 if the hub accepted it with a receipt that verifies. */
     int submit(Submission submission) {
+        return submit(submission, java.util.Map.of());
+    }
+
+    /**
+     * Posts the submission with the keys of its personal data beside it ({@value #KEYED}), or as a bare JWS when
+     * there are none.
+     */
+    int submit(Submission submission, java.util.Map<String, String> subjectKeys) {
         HubClient client = new HubClient(hub);
         String path = Endpoints.path(submission.type(), submission.body());
         if (outEnvelope != null) {
@@ -59,7 +68,15 @@ final class HubOptions {
                 : KeyFiles.pemCertificates(client.get(HUB_CERTIFICATE_PATH),
                         "the hub's answer to " + HUB_CERTIFICATE_PATH);
         X509Certificate root = rootCertificate == null ? null : files.certificates(rootCertificate).get(0);
-        HubClient.Answer answer = client.post(path, submission.envelope());
+        HubClient.Answer answer;
+        if (subjectKeys.isEmpty()) {
+            answer = client.post(path, submission.envelope());
+        } else {
+            com.fasterxml.jackson.databind.node.ObjectNode keyed = Json.object().put("submission", submission.envelope());
+            com.fasterxml.jackson.databind.node.ObjectNode keys = keyed.putObject("subjectKeys");
+            subjectKeys.forEach(keys::put);
+            answer = client.post(path, keyed.toString(), KEYED);
+        }
         return answer.accepted() ? accepted(answer, submission, hubChain, root) : refused(answer);
     }
 

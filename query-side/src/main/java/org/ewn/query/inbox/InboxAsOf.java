@@ -28,9 +28,11 @@ import java.util.stream.Stream;
 class InboxAsOf {
 
     private final EventStorageEngine log;
+    private final SubjectReader subjects;
 
-    InboxAsOf(EventStorageEngine log) {
+    InboxAsOf(EventStorageEngine log, SubjectReader subjects) {
         this.log = log;
+        this.subjects = subjects;
     }
 
     <T> T at(Instant moment, Function<InboxQueries, T> query) {
@@ -44,7 +46,7 @@ class InboxAsOf {
                       .forEach(event -> projection.on((AlertEvent) event.getPayload(), event.trackingToken(),
                                                       event.getTimestamp()));
             }
-            return query.apply(new InboxQueries(scratch, Clock.fixed(moment, ZoneOffset.UTC)));
+            return query.apply(new InboxQueries(scratch, Clock.fixed(moment, ZoneOffset.UTC), subjects));
         } finally {
             server.shutdownNow();
         }

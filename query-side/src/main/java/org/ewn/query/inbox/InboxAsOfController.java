@@ -80,7 +80,8 @@ class InboxAsOfController {
         InboxAlertDetail detail = found.orElseThrow(() ->
                 new ProblemException(ProblemTypes.NOT_FOUND, 404, "Member " + member + " could not see alert "
                                      + alertId + " at " + at));
-        return new InboxAlertDetail(detail.alert(), signatures.check(detail.alert().alertId(), detail.history()));
+        return new InboxAlertDetail(detail.alert(), detail.subjects(),
+                signatures.check(detail.alert().alertId(), detail.history()));
     }
 
     private static MemberCode member(String code) {

@@ -1,6 +1,7 @@
 package org.ewn.query.inbox;
 
 import org.bson.Document;
+import org.ewn.api.subject.ProtectedData;
 import org.ewn.api.alert.AlertAcknowledged;
 import org.ewn.api.alert.AlertCategory;
 import org.ewn.api.alert.AlertEscalated;
@@ -51,6 +52,8 @@ final class InboxDocuments {
                 .append("submittedAt", Date.from(raised.submittedAt()))
                 .append("raisedAt", Date.from(raisedAt))
                 .append("details", DetailsDocuments.toDocument(raised.details()))
+                .append("subjects", raised.subjects().stream().map(s -> new Document("subject", s.subject().toString())
+                        .append("keyId", s.keyId()).append("iv", s.iv()).append("ciphertext", s.ciphertext())).toList())
                 .append("acknowledgeBy", Date.from(raised.acknowledgeBy()));
     }
 
@@ -125,6 +128,13 @@ final class InboxDocuments {
                 d.getDate("submittedAt").toInstant(), d.getDate("raisedAt").toInstant(),
                 DetailsDocuments.fromDocument(d.get("details", Document.class)), acknowledgeBy, acknowledgements,
                 originators ? board(addressees, acknowledgements, acknowledgeBy, now) : List.of(), withdrawal(d));
+    }
+
+    /** The personal data as it was signed: ciphertext, which only the subjects' keys open. */
+    List<ProtectedData> subjects(Document d) {
+        return d.getList("subjects", Document.class, List.of()).stream().map(s -> new ProtectedData(
+                java.util.UUID.fromString(s.getString("subject")), s.getString("keyId"), s.getString("iv"),
+                s.getString("ciphertext"))).toList();
     }
 
     String escalationField(AlertEscalated escalated) {

@@ -43,16 +43,23 @@ class InboxQueries {
     private final InboxEntries entries;
     private final InboxDocuments documents = new InboxDocuments();
     private final Clock clock;
+    private final SubjectReader subjects;
 
     @Autowired
-    InboxQueries(MongoDatabase database, ObjectProvider<Clock> clock) {
-        this(database, clock.getIfAvailable(Clock::systemUTC));
+    InboxQueries(MongoDatabase database, ObjectProvider<Clock> clock, SubjectReader subjects) {
+        this(database, clock.getIfAvailable(Clock::systemUTC), subjects);
     }
 
+    /** Without a subject key store: every person shows as erased. */
     InboxQueries(MongoDatabase database, Clock clock) {
+        this(database, clock, SubjectReader.WITHOUT_KEYS);
+    }
+
+    InboxQueries(MongoDatabase database, Clock clock, SubjectReader subjects) {
         this.alerts = database.getCollection(InboxProjection.ALERTS);
         this.entries = new InboxEntries(database);
         this.clock = clock;
+        this.subjects = subjects;
     }
 
     @QueryHandler
@@ -85,7 +92,8 @@ class InboxQueries {
         MemberCode viewer = query.member();
         InboxAlert alert = documents.toAlert(document, viewer, clock.instant());
         boolean entitled = alert.addressees().contains(viewer) || alert.originator().member().equals(viewer);
-        return entitled ? Optional.of(new InboxAlertDetail(alert, InboxHistory.of(document, viewer)))
+        return entitled ? Optional.of(new InboxAlertDetail(alert, subjects.read(documents.subjects(document)),
+                InboxHistory.of(document, viewer)))
                 : Optional.empty();
     }
 

@@ -5,7 +5,10 @@ import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.submission.SignedSubmission;
 
+import org.ewn.api.subject.ProtectedData;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -15,6 +18,7 @@ import java.util.TreeSet;
  * members" becomes the explicit list of members at the time of raising, so the event records exactly
  * who was addressed.
  *
+ * @param subjects      the people it is about, their personal data encrypted under keys of each person alone
  * @param acknowledgeBy when each addressee must have acknowledged it
  * @param submission    the verified signed submission that asks for it
  */
@@ -26,6 +30,7 @@ public record RaiseAlert(@TargetAggregateIdentifier AlertId alertId,
                          String title,
                          String text,
                          AlertDetails details,
+                         List<ProtectedData> subjects,
                          Instant acknowledgeBy,
                          SignedSubmission submission) {
 
@@ -37,6 +42,7 @@ public record RaiseAlert(@TargetAggregateIdentifier AlertId alertId,
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(acknowledgeBy, "acknowledgeBy");
         Objects.requireNonNull(submission, "submission");
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
         addressees = new TreeSet<>(Objects.requireNonNull(addressees, "addressees"));
     }
 }

@@ -9,12 +9,14 @@ import java.util.Objects;
  * One alert as a member sees it, with its history. In JSON the alert's fields stand at the top level, as in the
  * inbox, next to {@code history}.
  *
- * @param history what happened to the alert that this member may see, in the order of the log
+ * @param subjects the people the alert is about; only the detail shows them, never a list or a live message
+ * @param history  what happened to the alert that this member may see, in the order of the log
  */
-public record InboxAlertDetail(@JsonUnwrapped InboxAlert alert, List<InboxStep> history) {
+public record InboxAlertDetail(@JsonUnwrapped InboxAlert alert, List<InboxSubject> subjects, List<InboxStep> history) {
 
     public InboxAlertDetail {
         Objects.requireNonNull(alert, "alert");
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
         history = List.copyOf(history);
     }
 }

@@ -13,6 +13,7 @@ public final class SubmissionTypes {
     public static final String GROUP_DEFINE = "group.define";
     public static final String GROUP_DISSOLVE = "group.dissolve";
     public static final String ALERT_RAISE = "alert.raise";
+    public static final String SUBJECT_ERASE = "subject.erase";
     public static final String ALERT_ACKNOWLEDGE = "alert.acknowledge";
     public static final String ALERT_WITHDRAW = "alert.withdraw";
     public static final String ALERT_FOLLOW_UP = "alert.follow-up";
