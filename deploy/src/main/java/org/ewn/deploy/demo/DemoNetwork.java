@@ -232,8 +232,8 @@ class DemoNetwork implements ApplicationRunner {
             content.add("# DEMO NETWORK - demo accounts only, not for real use. Turn off with EWN_DEMO_ENABLED=false.");
             content.add("# Agency keys: " + pki.dir().toAbsolutePath() + "/<AGENCY>.p12 (aliases signing, encryption);"
                         + " keystore password: the demo password, or keystore-password.txt there.");
-            content.add("# Signing keys for the web console: " + pki.dir().toAbsolutePath()
-                        + "/<AGENCY>-signing-key.pem (PKCS#8, unencrypted).");
+            content.add("# Keys for the web console: " + pki.dir().toAbsolutePath()
+                        + "/<AGENCY>-signing-key.pem and <AGENCY>-encryption-key.pem (PKCS#8, unencrypted).");
             content.add(String.format("# %-14s %-20s %-10s %-8s %s", "username", "password", "agency", "role", "member"));
         }
         content.addAll(lines);

@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * The demo network's keys, made as a network administrator makes them with the command-line client: a root CA, an
  * administrator key certified by it, the hub's receipt key, and per member a CA and one agency with a signing and an
- * encryption key. Each lives in its own password-protected PKCS#12 file (an agency's signing key also in a PEM file
- * for the web console); files already there are reused, so a restart, or a setup interrupted half-way, never makes a
+ * encryption key. Each lives in its own password-protected PKCS#12 file (an agency's signing and encryption keys also
+ * in PEM files for the web console); files already there are reused, so a restart, or a setup interrupted half-way, never makes a
  * second set. The files take a light work factor: their
  * password is the demo password or lies next to them.
  */
@@ -60,9 +60,10 @@ final class DemoPki {
     }
 
     /**
-     * The agency's signing and encryption keys, by alias. The signing key is also written as an unencrypted PKCS#8
-     * PEM file ({@code <agency>-signing-key.pem}), which an officer loads into the web console, where it signs in the
-     * browser; like the other demo secrets it is readable by its owner only.
+     * The agency's signing and encryption keys, by alias. Both private keys are also written as unencrypted PKCS#8
+     * PEM files ({@code <agency>-signing-key.pem}, {@code <agency>-encryption-key.pem}), which an officer loads into
+     * the web console, where they sign and open sealed content in the browser; like the other demo secrets they are
+     * readable by their owner only.
      */
     Map<String, IssuedKey> agency(IssuedKey memberCa, String agency) throws IOException {
         Path file = agencyFile(agency);
@@ -76,11 +77,16 @@ final class DemoPki {
             KeyStores.save(file, password, keys, false, KeyStores.DEMO_ITERATIONS);
         }
         writeIfAbsent(signingKeyFile(agency), Pem.writePrivateKey(keys.get(SIGNING).privateKey()));
+        writeIfAbsent(encryptionKeyFile(agency), Pem.writePrivateKey(keys.get(ENCRYPTION).privateKey()));
         return keys;
     }
 
     Path signingKeyFile(String agency) {
         return dir.resolve(agency + "-signing-key.pem");
+    }
+
+    Path encryptionKeyFile(String agency) {
+        return dir.resolve(agency + "-encryption-key.pem");
     }
 
     /** Made with owner-only permissions from the start, so there is no moment at which others could read it. */
