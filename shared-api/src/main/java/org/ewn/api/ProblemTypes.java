@@ -38,6 +38,7 @@ public final class ProblemTypes {
     public static final URI NOT_FOUND = type("not-found");
     public static final URI UNREADABLE_PERSONAL_DATA = type("unreadable-personal-data");
     public static final URI SUBJECT_ERASED = type("subject-erased");
+    public static final URI SEALED_FOR_OTHERS = type("sealed-for-others");
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
     public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
     public static final URI INTERNAL_ERROR = type("internal-error");

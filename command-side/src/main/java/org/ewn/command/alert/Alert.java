@@ -72,7 +72,7 @@ class Alert {
         mustBeAddressedToSomeone(command);
         mustHaveATitle(command);
         apply(new AlertRaised(command.alertId(), command.originator(), List.copyOf(command.addressees()),
-                command.precedence(), command.category(), command.title(), command.text(), command.details(),
+                command.precedence(), command.category(), command.title(), command.text(), command.sealed(), command.details(),
                 command.subjects(), command.acknowledgeBy(), command.submission()));
     }
 

@@ -24,7 +24,9 @@ import java.util.List;
  * exactly who the alert is for. Left out, the
  * marking is AMBER, the source X (not assessed) and the accuracy 4 (cannot be judged), the status ACTUAL, and the
  * alert is valid from its signing with no end. {@code subjects} are the people it is about, each one's personal data
- * encrypted under a key sent beside the signature (see {@code KeyedSubmission}).
+ * encrypted under a key sent beside the signature (see {@code KeyedSubmission}). {@code sealed} replaces
+ * {@code text} with the text encrypted to the X25519 keys of the addressees' agencies (JWE JSON serialization,
+ * ECDH-ES+A256KW with A256GCM), which only they open.
  */
 record RaiseAlertBody(Boolean allMembers,
                       @Size(max = 100) List<@NotBlank String> addressees,
@@ -33,6 +35,7 @@ record RaiseAlertBody(Boolean allMembers,
                       @NotNull AlertCategory category,
                       @NotBlank @Size(max = 200) String title,
                       @Size(max = 20_000) String text,
+                      com.fasterxml.jackson.databind.JsonNode sealed,
                       HandlingMarking marking,
                       @Valid Restrictions restrictions,
                       SourceReliability reliability,

@@ -76,7 +76,7 @@ class AlertTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AlertRaised(alertId, KZ_AGENCY, List.of(MemberCode.of("KG"), MemberCode.of("UZ")),
                         Precedence.FLASH, AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, "Border crossing planned",
-                        "Details follow", DETAILS, List.of(), DEADLINE, SUBMISSION));
+                        "Details follow", null, DETAILS, List.of(), DEADLINE, SUBMISSION));
     }
 
     @Test
@@ -115,7 +115,7 @@ class AlertTest {
 
     private RaiseAlert raise(Set<MemberCode> addressees, String title) {
         return new RaiseAlert(alertId, KZ_AGENCY, new TreeSet<>(addressees), Precedence.FLASH,
-                AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, title, "Details follow", DETAILS, List.of(), DEADLINE, SUBMISSION);
+                AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, title, "Details follow", null, DETAILS, List.of(), DEADLINE, SUBMISSION);
     }
 
     @Test
@@ -241,7 +241,7 @@ class AlertTest {
         AlertDetails shortLived = new AlertDetails(HandlingMarking.GREEN, OriginatorRestrictions.NONE,
                 SourceReliability.X, 4, AlertStatus.ACTUAL, NOW.minusSeconds(7200), NOW.minusSeconds(60), List.of());
         AlertRaised expired = new AlertRaised(alertId, KZ_AGENCY, List.of(MemberCode.of("UZ")), Precedence.ROUTINE,
-                AlertCategory.OTHER, "Old", "Old", shortLived, List.of(), NOW, SUBMISSION);
+                AlertCategory.OTHER, "Old", "Old", null, shortLived, List.of(), NOW, SUBMISSION);
         fixture.given(expired)
                 .when(new AcknowledgeAlert(alertId, signedBy(UZ_AGENCY)))
                 .expectNoEvents()
@@ -352,7 +352,7 @@ class AlertTest {
 
     private AlertRaised raisedEvent() {
         return new AlertRaised(alertId, KZ_AGENCY, List.of(MemberCode.of("KG"), MemberCode.of("UZ")),
-                Precedence.FLASH, AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, "Raised", "Details", DETAILS, List.of(), DEADLINE, SUBMISSION);
+                Precedence.FLASH, AlertCategory.FOREIGN_TERRORIST_FIGHTER_TRAVEL, "Raised", "Details", null, DETAILS, List.of(), DEADLINE, SUBMISSION);
     }
 
     private AlertRaised raised() {

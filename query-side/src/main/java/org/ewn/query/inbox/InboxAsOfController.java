@@ -80,7 +80,7 @@ class InboxAsOfController {
         InboxAlertDetail detail = found.orElseThrow(() ->
                 new ProblemException(ProblemTypes.NOT_FOUND, 404, "Member " + member + " could not see alert "
                                      + alertId + " at " + at));
-        return new InboxAlertDetail(detail.alert(), detail.subjects(),
+        return new InboxAlertDetail(detail.alert(), detail.sealedText(), detail.subjects(),
                 signatures.check(detail.alert().alertId(), detail.history()));
     }
 

@@ -137,7 +137,7 @@ class InboxController {
         InboxAlertDetail detail = found.orElseThrow(() -> new ProblemException(ProblemTypes.NOT_FOUND, 404,
                 "No alert " + alertId + " for member " + caller.member()
                         + "; it may not exist, not be addressed to this member, or not be projected yet"));
-        return new InboxAlertDetail(detail.alert(), detail.subjects(),
+        return new InboxAlertDetail(detail.alert(), detail.sealedText(), detail.subjects(),
                 signatures.check(detail.alert().alertId(), detail.history()));
     }
 }

@@ -49,6 +49,7 @@ final class InboxDocuments {
                 .append("category", raised.category().name())
                 .append("title", raised.title())
                 .append("text", raised.text())
+                .append("sealed", raised.sealed())
                 .append("submittedAt", Date.from(raised.submittedAt()))
                 .append("raisedAt", Date.from(raisedAt))
                 .append("details", DetailsDocuments.toDocument(raised.details()))
@@ -124,10 +125,16 @@ final class InboxDocuments {
         List<InboxAcknowledgement> acknowledgements = acknowledgements(d, originators ? null : viewer);
         return new InboxAlert(AlertId.of(d.getString("_id")), d.getLong("position"), originator, addressees,
                 Precedence.valueOf(d.getString("precedence")), AlertCategory.valueOf(d.getString("category")),
-                d.getString("title"), currentText(d),
+                d.getString("title"), currentText(d), d.getString("sealed") != null,
                 d.getDate("submittedAt").toInstant(), d.getDate("raisedAt").toInstant(),
                 DetailsDocuments.fromDocument(d.get("details", Document.class)), acknowledgeBy, acknowledgements,
                 originators ? board(addressees, acknowledgements, acknowledgeBy, now) : List.of(), withdrawal(d));
+    }
+
+    /** The sealed text as a JSON tree, or null. */
+    com.fasterxml.jackson.databind.JsonNode sealed(Document d) {
+        String sealed = d.getString("sealed");
+        return sealed == null ? null : org.ewn.seal.SealedContent.parse(sealed).toJsonNode();
     }
 
     /** The personal data as it was signed: ciphertext, which only the subjects' keys open. */

@@ -92,7 +92,8 @@ class InboxQueries {
         MemberCode viewer = query.member();
         InboxAlert alert = documents.toAlert(document, viewer, clock.instant());
         boolean entitled = alert.addressees().contains(viewer) || alert.originator().member().equals(viewer);
-        return entitled ? Optional.of(new InboxAlertDetail(alert, subjects.read(documents.subjects(document)),
+        return entitled ? Optional.of(new InboxAlertDetail(alert, documents.sealed(document),
+                subjects.read(documents.subjects(document)),
                 InboxHistory.of(document, viewer)))
                 : Optional.empty();
     }

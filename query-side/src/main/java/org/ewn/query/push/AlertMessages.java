@@ -37,7 +37,7 @@ final class AlertMessages {
             public Object raised(AlertRaised raised) {
                 return new Raised("raised", new InboxAlert(raised.alertId(), position, raised.originator(),
                         raised.addressees(), raised.precedence(), raised.category(), raised.title(), raised.text(),
-                        raised.submittedAt(), loggedAt, raised.details(), raised.acknowledgeBy(), List.of(),
+                        raised.sealed() != null, raised.submittedAt(), loggedAt, raised.details(), raised.acknowledgeBy(), List.of(),
                         List.of(), null));
             }
 

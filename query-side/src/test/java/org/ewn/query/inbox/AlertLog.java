@@ -68,7 +68,7 @@ final class AlertLog {
                   AlertDetails details, Duration acknowledgeWithin, String title, String text) {
         AlertId alertId = new AlertId(UUID.randomUUID());
         append(new AlertRaised(alertId, new AgencyCode(agency), addressees.stream().map(MemberCode::of).toList(),
-                precedence, category, title, text, details, List.of(), at.plus(acknowledgeWithin),
+                precedence, category, title, text, null, details, List.of(), at.plus(acknowledgeWithin),
                 submission(alertId.value(), "alert.raise", agency, at)), at);
         return alertId;
     }

@@ -73,7 +73,7 @@ class InboxDocumentsTest {
 
     private Document acknowledgedByUzbekistan() {
         AlertRaised raised = new AlertRaised(alertId, new AgencyCode("KZ-MVD"), List.of(KG, UZ), Precedence.FLASH,
-                AlertCategory.MISSING_OR_AT_RISK_CHILD, "Missing child", "Seen at the border", details, List.of(), DEADLINE,
+                AlertCategory.MISSING_OR_AT_RISK_CHILD, "Missing child", "Seen at the border", null, details, List.of(), DEADLINE,
                 submission("alert.raise"));
         Document stored = documents.raisedFields(raised, 7, RAISED).append("_id", alertId.toString());
         AlertAcknowledged acknowledged = new AlertAcknowledged(alertId, UZ, new AgencyCode("UZ-SNB"),

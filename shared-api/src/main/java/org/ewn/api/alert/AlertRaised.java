@@ -13,6 +13,8 @@ import java.util.List;
  * An alert was raised by an agency and addressed to the listed members (sorted, never empty).
  *
  * @param details       its handling, grading, status, validity and attachments
+ * @param sealed        the alert's text sealed for its addressees (a JWE in JSON serialization), which the hub
+ *                      stores and routes but cannot open; null when the text is in the clear
  * @param subjects      the people it is about, as ciphertext that only the subjects' keys open (none in alerts
  *                      raised before personal data was taken)
  * @param acknowledgeBy when each addressee must have acknowledged it, set by its precedence
@@ -26,6 +28,7 @@ public record AlertRaised(AlertId alertId,
                           AlertCategory category,
                           String title,
                           String text,
+                          String sealed,
                           AlertDetails details,
                           List<ProtectedData> subjects,
                           Instant acknowledgeBy,

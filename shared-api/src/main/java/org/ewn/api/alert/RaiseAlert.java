@@ -18,6 +18,8 @@ import java.util.TreeSet;
  * members" becomes the explicit list of members at the time of raising, so the event records exactly
  * who was addressed.
  *
+ * @param sealed        the alert's text sealed for its addressees (a JWE in JSON serialization), which the hub
+ *                      stores and routes but cannot open; null when the text is in the clear
  * @param subjects      the people it is about, their personal data encrypted under keys of each person alone
  * @param acknowledgeBy when each addressee must have acknowledged it
  * @param submission    the verified signed submission that asks for it
@@ -29,6 +31,7 @@ public record RaiseAlert(@TargetAggregateIdentifier AlertId alertId,
                          AlertCategory category,
                          String title,
                          String text,
+                         String sealed,
                          AlertDetails details,
                          List<ProtectedData> subjects,
                          Instant acknowledgeBy,

@@ -15,6 +15,7 @@ import java.util.List;
  *
  * @param position         the global index of the event that raised it, which orders the inbox and lets a
  *                         client tell what it has already seen
+ * @param sealed           whether the text is sealed for the addressees: the detail holds it, for their agencies' keys
  * @param acknowledgeBy    when each addressee must have acknowledged it
  * @param acknowledgements the originator's member sees every addressee's; an addressee sees its own
  * @param board            for the originator's member, where the alert stands with each addressee; else empty
@@ -28,6 +29,7 @@ public record InboxAlert(AlertId alertId,
                          AlertCategory category,
                          String title,
                          String text,
+                         boolean sealed,
                          Instant submittedAt,
                          Instant raisedAt,
                          AlertDetails details,
