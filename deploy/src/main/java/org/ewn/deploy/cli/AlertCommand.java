@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "alert", description = "Raise an alert, signed by the raising agency.",
-        subcommands = AlertCommand.Raise.class)
+        subcommands = {AlertCommand.Raise.class, AlertCommand.Open.class})
 final class AlertCommand {
 
     @Command(name = "raise", description = "Raise an alert (" + SubmissionTypes.ALERT_RAISE + ") to all members, or to "
@@ -46,6 +46,29 @@ final class AlertCommand {
         @Option(names = "--text", paramLabel = "TEXT", description = "The alert's text.")
         String text;
 
+        @Option(names = "--marking", paramLabel = "TLP", description = "The TLP marking: ${COMPLETION-CANDIDATES} "
+                + "(default: AMBER).")
+        org.ewn.api.alert.HandlingMarking marking;
+
+        @Option(names = "--seal", negatable = true, description = "Seal the text for the addressees' agencies, so "
+                + "that only they (and the sender's own member) can open it, not the hub. On by default for RED. "
+                + "Reads their encryption keys from the directory with --user.")
+        Boolean seal;
+
+        @Option(names = "--user", paramLabel = "ACCOUNT", description = "An account to read the directory with, "
+                + "for --seal; its password comes from --password-env.")
+        String user;
+
+        @Option(names = "--user-password-env", paramLabel = "VARIABLE", defaultValue = "EWN_PASSWORD",
+                description = "The environment variable with the --user account's password (default ${DEFAULT-VALUE}).")
+        String userPasswordEnv;
+
+        private final CliEnvironment environment;
+
+        Raise(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
         @Option(names = "--subject", paramLabel = "PERSON.json", description = "A person the alert is about: a JSON "
                 + "file of personal data (name, otherNames, dateOfBirth, sex, nationalities, documents, description, "
                 + "photos) and optionally \"subject\", the person's id to reuse. It is encrypted here under a new key "
@@ -60,6 +83,26 @@ final class AlertCommand {
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
+
+        private com.fasterxml.jackson.databind.JsonNode sealedText() {
+            if (user == null) {
+                throw CliFailure.usage("sealing needs --user ACCOUNT to read the addressees' encryption keys "
+                        + "(RED alerts are sealed unless --no-seal)");
+            }
+            String password = environment.variable(userPasswordEnv);
+            if (password == null || password.isEmpty()) {
+                throw new CliFailure("no password for " + user + ": set the environment variable " + userPasswordEnv);
+            }
+            HubClient directory = new HubClient(hub.hub, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            java.util.Set<String> members = SealedText.addressees(directory, allMembers,
+                    addressees == null ? List.of() : addressees.stream().map(MemberCode::value).toList(),
+                    groups == null ? List.of() : groups.stream().map(GroupCode::value).toList());
+            members.add(new org.ewn.api.member.AgencyCode(signer.agency()).member().value());
+            java.security.cert.X509Certificate root = hub.rootCertificate == null ? null
+                    : new KeyFiles(environment).certificates(hub.rootCertificate).get(0);
+            return SealedText.seal(directory, members, text, root, spec.commandLine().getErr());
+        }
 
         @Override
         public Integer call() {
@@ -81,7 +124,16 @@ final class AlertCommand {
                 groups.forEach(group -> to.add(group.value()));
             }
             body.put("precedence", precedence.name()).put("category", category.name()).put("title", title);
-            if (text != null) {
+            if (marking != null) {
+                body.put("marking", marking.name());
+            }
+            boolean sealing = seal != null ? seal : marking == org.ewn.api.alert.HandlingMarking.RED;
+            if (sealing) {
+                if (text == null || text.isEmpty()) {
+                    throw CliFailure.usage("--seal seals the --text; give one, or --no-seal");
+                }
+                body.set("sealed", sealedText());
+            } else if (text != null) {
                 body.put("text", text);
             }
             PersonalDataFiles.Encrypted personalData = PersonalDataFiles.encrypt(subjects);
@@ -90,6 +142,73 @@ final class AlertCommand {
                 personalData.ids().forEach(id -> spec.commandLine().getErr().println("subject " + id));
             }
             return hub.submit(signer.sign(SubmissionTypes.ALERT_RAISE, body), personalData.keys());
+        }
+    }
+
+    @Command(name = "open", description = "Open an alert's sealed text with the agency's encryption key, and print it.")
+    static final class Open implements Callable<Integer> {
+
+        @Option(names = "--hub", required = true, paramLabel = "URL", description = "The hub's base URL.")
+        String hub;
+
+        @Option(names = "--user", required = true, paramLabel = "ACCOUNT",
+                description = "An officer account of the agency's member, to read the alert with.")
+        String user;
+
+        @Option(names = "--user-password-env", paramLabel = "VARIABLE", defaultValue = "EWN_PASSWORD",
+                description = "The environment variable with the account's password (default ${DEFAULT-VALUE}).")
+        String userPasswordEnv;
+
+        @Option(names = "--alert", required = true, paramLabel = "ID", description = "The alert's id.")
+        java.util.UUID alert;
+
+        @Option(names = "--key", required = true, paramLabel = "FILE.p12", description = "The agency's key store.")
+        java.nio.file.Path key;
+
+        @Option(names = "--alias", paramLabel = "ALIAS", defaultValue = KeyFiles.ENCRYPTION,
+                description = "The encryption key's alias (default: ${DEFAULT-VALUE}).")
+        String alias;
+
+        @Option(names = "--password-env", paramLabel = "VARIABLE", defaultValue = KeyFiles.DEFAULT_PASSWORD_VARIABLE,
+                description = "The environment variable with the key store's password (default: ${DEFAULT-VALUE}).")
+        String passwordEnv;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        private final CliEnvironment environment;
+
+        Open(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public Integer call() {
+            String password = environment.variable(userPasswordEnv);
+            if (password == null || password.isEmpty()) {
+                throw new CliFailure("no password for " + user + ": set the environment variable " + userPasswordEnv);
+            }
+            HubClient client = new HubClient(hub, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            com.fasterxml.jackson.databind.JsonNode detail;
+            try {
+                detail = Json.MAPPER.readTree(client.get("/api/v1/inbox/alerts/" + alert));
+            } catch (java.io.IOException e) {
+                throw new CliFailure("the hub's answer is not JSON", e);
+            }
+            com.fasterxml.jackson.databind.JsonNode sealed = detail.get("sealedText");
+            if (sealed == null || sealed.isNull()) {
+                throw new CliFailure("alert " + alert + " is not sealed; its text is in the clear");
+            }
+            org.ewn.trust.IssuedKey encryption = new KeyFiles(environment).open(key, alias, passwordEnv);
+            String kid = org.ewn.trust.KeyIds.of(encryption.certificate().getPublicKey());
+            try {
+                byte[] text = org.ewn.seal.SealedContent.of(sealed).open(kid, encryption.privateKey());
+                spec.commandLine().getOut().println(new String(text, java.nio.charset.StandardCharsets.UTF_8));
+                return 0;
+            } catch (org.ewn.seal.SealException e) {
+                throw new CliFailure("the key " + kid + " does not open this alert's sealed text: " + e.getMessage());
+            }
         }
     }
 }

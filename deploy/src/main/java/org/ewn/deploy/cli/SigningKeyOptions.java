@@ -34,6 +34,11 @@ final class SigningKeyOptions {
         this.files = new KeyFiles(environment);
     }
 
+    /** The agency the key signs for, as its certificate names it. */
+    String agency() {
+        return Submission.agencyOf(signingKey(files, key, alias, passwordEnv));
+    }
+
     Submission sign(String type, ObjectNode body) {
         return sign(type, body, UUID.randomUUID());
     }

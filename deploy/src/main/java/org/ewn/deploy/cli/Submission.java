@@ -66,7 +66,7 @@ record Submission(String envelope, byte[] payload, String type, UUID submissionI
         return Digests.sha256Hex(payload);
     }
 
-    private static String agencyOf(IssuedKey key) {
+    static String agencyOf(IssuedKey key) {
         String holder = NetworkPki.holder(key.certificate());
         try {
             return new AgencyCode(holder).value();

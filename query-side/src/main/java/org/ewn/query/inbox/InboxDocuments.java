@@ -131,11 +131,16 @@ final class InboxDocuments {
                 originators ? board(addressees, acknowledgements, acknowledgeBy, now) : List.of(), withdrawal(d));
     }
 
-    /** The sealed text as a JSON tree, or null. */
-    com.fasterxml.jackson.databind.JsonNode sealed(Document d) {
+    /** The sealed text as JSON members, or null. */
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> sealed(Document d) {
         String sealed = d.getString("sealed");
-        return sealed == null ? null : org.ewn.seal.SealedContent.parse(sealed).toJsonNode();
+        return sealed == null ? null : SEALED_JSON.convertValue(org.ewn.seal.SealedContent.parse(sealed).toJsonNode(),
+                java.util.Map.class);
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper SEALED_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The personal data as it was signed: ciphertext, which only the subjects' keys open. */
     List<ProtectedData> subjects(Document d) {

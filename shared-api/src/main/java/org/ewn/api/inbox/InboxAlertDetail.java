@@ -2,9 +2,10 @@ package org.ewn.api.inbox;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.databind.JsonNode;
+
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param history  what happened to the alert that this member may see, in the order of the log
  */
 public record InboxAlertDetail(@JsonUnwrapped InboxAlert alert,
-                               @JsonProperty("sealedText") JsonNode sealedText,
+                               @JsonProperty("sealedText") Map<String, Object> sealedText,
                                List<InboxSubject> subjects,
                                List<InboxStep> history) {
 
