@@ -64,6 +64,27 @@ final class CommitLog {
         return contiguous;
     }
 
+    /**
+     * Up to {@code count} commits from {@code from} on that exist, in order, stepping over any that is missing below
+     * a later one: the log as it is stored, damaged or not, for those who audit it. A commit missing from the first
+     * read is looked for once more before it is taken for missing, as a writer may have inserted it just before the
+     * later one that read saw. A run of missing commits as long as the window looks like the end of the log.
+     */
+    List<Commit> readPast(long from, int count) {
+        List<Commit> found = readAll(LongStream.range(from, from + count).boxed().toList());
+        if (found.isEmpty() || found.get(found.size() - 1).number() - from + 1 == found.size()) {
+            return found;
+        }
+        long last = found.get(found.size() - 1).number();
+        List<Long> missing = LongStream.range(from, last)
+                                       .filter(number -> found.stream().noneMatch(commit -> commit.number() == number))
+                                       .boxed().toList();
+        List<Commit> all = new ArrayList<>(found);
+        all.addAll(readAll(missing));
+        all.sort(Comparator.comparingLong(Commit::number));
+        return all;
+    }
+
     /** The commits with the given numbers that exist, in commit order. */
     List<Commit> readAll(Collection<Long> numbers) {
         List<Commit> found = new ArrayList<>(numbers.size());

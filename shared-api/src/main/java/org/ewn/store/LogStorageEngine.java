@@ -199,17 +199,19 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
     }
 
     /**
-     * The events from global index {@code from} on, in order, exactly as stored and hashed: {@code max} of them or, at
-     * the end of the log, fewer. The audit stream reads the log through this, whole commits by {@code _id}.
+     * The events from global index {@code from} on, exactly as stored and hashed, in the order they are stored:
+     * {@code max} of them or, at the end of the log, fewer. The audit stream reads the log through this, whole commits
+     * by {@code _id}. It shows the log as it is, for the verifier to judge: an event stored out of its place is served
+     * where it lies, and a missing commit is stepped over if a later one exists (see {@link CommitLog#readPast}).
      */
     public List<LogEntry> entriesFrom(long from, int max) {
         List<LogEntry> entries = new ArrayList<>(Math.min(max, 4096));
         long next = log.locate(from);
         while (entries.size() < max) {
-            List<Commit> commits = log.readFrom(next, 16);
+            List<Commit> commits = log.readPast(next, 16);
             for (Commit commit : commits) {
                 for (StoredEvent stored : commit.events()) {
-                    if (stored.index() >= from + entries.size() && entries.size() < max) {
+                    if (stored.index() >= from && entries.size() < max) {
                         entries.add(LogEntry.of(stored));
                     }
                 }
@@ -217,7 +219,7 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
             if (commits.isEmpty()) {
                 break;
             }
-            next += commits.size();
+            next = commits.get(commits.size() - 1).number() + 1;
         }
         return entries;
     }

@@ -5,6 +5,8 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LogWriter {
 
+    private static final Logger logger = LoggerFactory.getLogger(LogWriter.class);
     private static final int CATCH_UP_BATCH = 32;
     private static final int MAX_ATTEMPTS = 1000;
     private static final int RECENT_AGGREGATES = 50_000;
@@ -60,10 +63,11 @@ final class LogWriter {
     void sync() {
         head = null;
         long watermark = aggregates.watermark();
-        long last = log.findHead();
+        long last = endOfLog();
         LogHead found = LogHead.EMPTY;
-        for (long next = watermark + 1; next <= last; next += CATCH_UP_BATCH) {
-            List<Commit> commits = log.readFrom(next, (int) Math.min(CATCH_UP_BATCH, last - next + 1));
+        for (long next = watermark + 1; next <= last; next = found.commit() + 1) {
+            // past missing commits too, to the end found: a head short of it would have the writer fill the hole
+            List<Commit> commits = log.readPast(next, (int) Math.min(CATCH_UP_BATCH, last - next + 1));
             if (commits.isEmpty()) {
                 throw new IllegalStateException("Commit " + next + " is missing below head commit " + last);
             }
@@ -78,6 +82,25 @@ final class LogWriter {
         }
         recent.clear();
         head = found;
+    }
+
+    /**
+     * The last commit. The head search takes the first missing number for the end of the log, so if a commit was
+     * removed where it probes, it stops short of the end; appending there would fill the hole with a new event under
+     * the removed one's indexes, which readers have passed, and overwrite the evidence. So it looks beyond.
+     */
+    private long endOfLog() {
+        long last = log.findHead();
+        for (List<Commit> beyond = log.readPast(last + 1, CATCH_UP_BATCH); !beyond.isEmpty();
+             beyond = log.readPast(last + 1, CATCH_UP_BATCH)) {
+            if (beyond.get(0).number() > last + 1) {
+                logger.error("Commits {} to {} of the event log are missing but commit {} exists: the log was damaged "
+                             + "or tampered with; ewn audit verify names the events", last + 1,
+                             beyond.get(0).number() - 1, beyond.get(0).number());
+            }
+            last = log.findHead();
+        }
+        return last;
     }
 
     /**

@@ -30,7 +30,7 @@ class AuditEventsController {
     private final AuditStream stream;
 
     AuditEventsController(LogStorageEngine log) {
-        this.stream = new AuditStream(log);
+        this.stream = new AuditStream(log::entriesFrom);
     }
 
     @GetMapping("/events")

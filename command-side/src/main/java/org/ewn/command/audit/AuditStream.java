@@ -23,10 +23,16 @@ final class AuditStream {
     private static final int BATCH = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LogStorageEngine log;
+    private final Entries log;
 
-    AuditStream(LogStorageEngine log) {
+    AuditStream(Entries log) {
         this.log = log;
+    }
+
+    /** Where the log is read from: {@link LogStorageEngine#entriesFrom}, in the order the events are stored. */
+    @FunctionalInterface
+    interface Entries {
+        List<LogEntry> from(long from, int max);
     }
 
     /** What to stream; {@code limit} counts the lines written, filters are applied to every event scanned. */
@@ -39,10 +45,11 @@ final class AuditStream {
             long written = 0;
             boolean more = true;
             while (more && written < query.limit()) {
-                List<LogEntry> batch = log.entriesFrom(next, BATCH);
+                List<LogEntry> batch = log.from(next, BATCH);
                 more = batch.size() == BATCH;
                 for (LogEntry entry : batch) {
-                    next = entry.globalIndex() + 1;
+                    // an event stored out of its place in a damaged log must not move the resume point back
+                    next = Math.max(next, entry.globalIndex() + 1);
                     JsonNode payload = payload(entry);
                     if (matches(query, entry, payload)) {
                         line(json, entry, payload);

@@ -11,18 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs the client in-process, as a user at a terminal would, with an environment of the test's own. */
-final class Terminal {
+/**
+ * Runs the client in-process, as a user at a terminal would, with an environment of the test's own. Public for the
+ * tests of other packages that drive the network with the client as well as over HTTP.
+ */
+public final class Terminal {
 
     private final Map<String, String> variables = new HashMap<>();
     private CliEnvironment.PasswordPrompt prompt;
     private String stdin = "";
 
-    static Terminal withPassword(String password) {
+    public static Terminal withPassword(String password) {
         return new Terminal().variable(KeyFiles.DEFAULT_PASSWORD_VARIABLE, password);
     }
 
-    Terminal variable(String name, String value) {
+    public Terminal variable(String name, String value) {
         variables.put(name, value);
         return this;
     }
@@ -37,7 +40,7 @@ final class Terminal {
         return this;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         // a light work factor: the tests' key stores protect nothing, and the real one costs 0.4 s per entry
@@ -50,7 +53,7 @@ final class Terminal {
         return new Result(exitCode, out.toString(), err.toString());
     }
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
 
         @Override
         public String toString() {
