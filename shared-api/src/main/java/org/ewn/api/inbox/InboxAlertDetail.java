@@ -1,6 +1,7 @@
 package org.ewn.api.inbox;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -11,12 +12,13 @@ import java.util.Objects;
  * One alert as a member sees it, with its history. In JSON the alert's fields stand at the top level, as in the
  * inbox, next to {@code history}.
  *
- * @param sealedText the text sealed for the addressees' agencies (JWE JSON serialization), or null
+ * @param sealedText the text sealed for the addressees' agencies (JWE JSON serialization), or null; written raw,
+ *                   since the web layer's Jackson 3 would write a Jackson 2 node's bean properties instead
  * @param subjects the people the alert is about; only the detail shows them, never a list or a live message
  * @param history  what happened to the alert that this member may see, in the order of the log
  */
 public record InboxAlertDetail(@JsonUnwrapped InboxAlert alert,
-                               @JsonProperty("sealedText") JsonNode sealedText,
+                               @JsonProperty("sealedText") @JsonRawValue JsonNode sealedText,
                                List<InboxSubject> subjects,
                                List<InboxStep> history) {
 
