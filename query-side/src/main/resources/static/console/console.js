@@ -70,6 +70,8 @@
         marking: (m) => el('span', {className: 'badge tlp tlp-' + m, text: Ewn.i18n.label('marking', m),
             attrs: {title: Ewn.i18n.label('marking', m)}}),
         status: (s) => s && s !== 'ACTUAL' ? el('span', {className: 'badge drill', text: Ewn.i18n.label('status', s)}) : null,
+        sealed: (alert) => alert.sealed ? el('span', {className: 'badge sealed-badge', text: '🔒 ' + t('sealed'),
+            attrs: {title: t('sealedTitle')}}) : null,
         standing: (alert) => {
             const word = standing(alert);
             const board = alert.board || [];
@@ -420,7 +422,7 @@
                 }
             }}},
         el('div', {className: 'line1'}, Ewn.badges.precedence(alert.precedence), Ewn.badges.marking(details.marking),
-            Ewn.badges.status(details.status),
+            Ewn.badges.status(details.status), Ewn.badges.sealed(alert),
             app.fresh.has(alert.alertId) ? el('span', {className: 'badge fresh-badge', text: t('newAlert')}) : null,
             el('span', {className: 'title', text: alert.title})),
         el('div', {className: 'line2'},

@@ -14,6 +14,7 @@
     let refreshTimer = null;
     let busy = false;
     let lastStatus = null;  // what the last step taken on the alert shown came to, kept across re-renders
+    let opened = null;      // {alertId, text}: the sealed text opened in this browser, kept across re-renders only
 
     const pane = () => byId('detail');
 
@@ -22,6 +23,7 @@
             current = null;
             currentId = alertId;
             lastStatus = null;
+            opened = null;
             pane().replaceChildren(el('p', {className: 'placeholder', text: '…'}));
         }
         await load(alertId, 4);
@@ -61,6 +63,7 @@
     function clear() {
         current = null;
         currentId = null;
+        opened = null;
         pane().replaceChildren(el('p', {className: 'placeholder', text: t('selectAlert')}));
     }
 
@@ -102,7 +105,7 @@
             ...banners,
             el('header', {className: 'detail-head'},
                 el('div', {className: 'badges'}, Ewn.badges.precedence(alert.precedence),
-                    Ewn.badges.status(details.status), Ewn.badges.standing(alert)),
+                    Ewn.badges.status(details.status), Ewn.badges.sealed(alert), Ewn.badges.standing(alert)),
                 el('h2', {id: 'detail-title', text: alert.title, attrs: {id: 'detail-title'}})),
             actions(alert),
             el('p', {id: 'action-status', className: 'action-status', attrs: {role: 'status', 'aria-live': 'polite'}}),
@@ -110,7 +113,8 @@
                 followUps.length ? el('p', {className: 'supersedes',
                     text: t('followUpNumber', {number: followUps[followUps.length - 1].number}) + ' · '
                         + when(followUps[followUps.length - 1].at)}) : null,
-                el('p', {className: 'alert-text', text: alert.text})),
+                alert.sealed ? sealedText(alert) : el('p', {className: 'alert-text', text: alert.text})),
+            Ewn.subjects.section(alert.subjects || []),
             facts(alert, details),
             sent ? board(alert) : null,
             sharing(alert, sent),
@@ -118,6 +122,39 @@
             history(alert.history || [])].filter(Boolean));
         if (lastStatus && lastStatus.alertId === alert.alertId) {
             status(lastStatus.text, lastStatus.error);
+        }
+    }
+
+    function sealedText(alert) {
+        if (opened && opened.alertId === alert.alertId) {
+            return el('p', {className: 'alert-text', attrs: {id: 'sealed-text'}, text: opened.text});
+        }
+        return el('div', {className: 'sealed'},
+            el('p', {className: 'muted', text: t('sealedLead')}),
+            el('button', {text: t('openSealed'), attrs: {type: 'button', id: 'open-sealed'}, on: {click: openSealed}}),
+            el('p', {className: 'error', attrs: {id: 'sealed-error', role: 'alert'}}));
+    }
+
+    /** Opens the sealed text with this browser's encryption key, asking for the key first if there is none. */
+    async function openSealed() {
+        const alert = current;
+        for (let attempt = 0; ; attempt++) {
+            try {
+                opened = {alertId: alert.alertId, text: await Ewn.sealing.open(alert.sealedText)};
+                if (current === alert) {
+                    render();
+                }
+                return;
+            } catch (e) {
+                if (e.needsKey && attempt === 0 && await Ewn.keys.requireEncryption()) {
+                    continue;
+                }
+                const line = byId('sealed-error');
+                if (line) {
+                    line.textContent = e.title + (e.detail ? ' — ' + e.detail : '');
+                }
+                return;
+            }
         }
     }
 

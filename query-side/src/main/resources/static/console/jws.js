@@ -161,23 +161,26 @@
     // ---- the browser's key store: IndexedDB keeps CryptoKeys as they are, non-extractable ones included ----------
 
     const DB = 'ewn-console';
-    const STORE = 'signing-keys';
+    const SIGNING = 'signing-keys';
+    const ENCRYPTION = 'encryption-keys';   // the agency's X25519 key, which opens what is sealed to it
 
     function database() {
         return new Promise((resolve, reject) => {
-            const request = indexedDB.open(DB, 1);
-            request.onupgradeneeded = () => request.result.createObjectStore(STORE, {keyPath: 'member'});
+            const request = indexedDB.open(DB, 2);
+            request.onupgradeneeded = () => [SIGNING, ENCRYPTION].filter((name) =>
+                !request.result.objectStoreNames.contains(name))
+                .forEach((name) => request.result.createObjectStore(name, {keyPath: 'member'}));
             request.onsuccess = () => resolve(request.result);
             request.onerror = () => reject(request.error);
         });
     }
 
-    async function transaction(mode, work) {
+    async function transaction(name, mode, work) {
         const db = await database();
         try {
             return await new Promise((resolve, reject) => {
-                const tx = db.transaction(STORE, mode);
-                const request = work(tx.objectStore(STORE));
+                const tx = db.transaction(name, mode);
+                const request = work(tx.objectStore(name));
                 tx.oncomplete = () => resolve(request.result);
                 tx.onerror = () => reject(tx.error);
             });
@@ -186,14 +189,20 @@
         }
     }
 
-    const keyStore = {
-        /** {member, agency, alg, kid, privateKey, loadedAt} or undefined */
-        get: (member) => transaction('readonly', (store) => store.get(member)),
-        put: (record) => transaction('readwrite', (store) => store.put({member: record.member, agency: record.agency,
-            alg: record.alg, kid: record.kid, privateKey: record.privateKey, loadedAt: record.loadedAt})),
-        remove: (member) => transaction('readwrite', (store) => store.delete(member))
-    };
+    /** One record per member: {member, agency, alg, kid, privateKey, loadedAt}, or undefined. */
+    function store(name) {
+        return {
+            get: (member) => transaction(name, 'readonly', (s) => s.get(member)),
+            put: (record) => transaction(name, 'readwrite', (s) => s.put({member: record.member, agency: record.agency,
+                alg: record.alg, kid: record.kid, privateKey: record.privateKey, loadedAt: record.loadedAt})),
+            remove: (member) => transaction(name, 'readwrite', (s) => s.delete(member))
+        };
+    }
+
+    const keyStore = store(SIGNING);
+    const encryptionKeyStore = store(ENCRYPTION);
 
     Ewn.jws = {canonicalize: canonicalize, base64url: base64url, importPem: importPem, sign: sign,
-        payload: payload, issuedAt: issuedAt, keyStore: keyStore};
+        payload: payload, issuedAt: issuedAt, keyStore: keyStore,
+        encryptionKeyStore: encryptionKeyStore};
 })(window.Ewn = window.Ewn || {});

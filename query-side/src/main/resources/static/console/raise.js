@@ -1,5 +1,6 @@
 // Raising an alert from the console: the form, the addressees (members, or address groups where the hub has them),
-// attachments referenced by their SHA-256, and the signed alert.raise submission.
+// attachments referenced by their SHA-256, the text sealed to the addressees when asked (by default for TLP:RED), and
+// the signed alert.raise submission.
 (function (Ewn) {
     'use strict';
 
@@ -8,6 +9,8 @@
     const t = Ewn.t;
     let loaded = false;
     let files = [];         // {sha256, name, mediaType, size}
+    let members = [];       // the directory's members, [{code, name, suspended, agencies}]
+    let groups = [];        // the hub's address groups, [{code, members}]
 
     async function show() {
         if (loaded) {
@@ -15,7 +18,7 @@
         }
         loaded = true;
         try {
-            const members = await Ewn.api.get('api/v1/members');
+            members = await Ewn.api.get('api/v1/members');
             byId('raise-members').replaceChildren(...members.filter((m) => !m.suspended).map((m) =>
                 el('label', {className: 'check chip'},
                     el('input', {attrs: {type: 'checkbox', name: 'member', value: m.code}}),
@@ -25,8 +28,9 @@
             byId('raise-error').textContent = e.message;
         }
         try {
-            const groups = await Ewn.api.get('api/v1/groups');
-            const list = Array.isArray(groups) ? groups : (groups.groups || []);
+            const answer = await Ewn.api.get('api/v1/groups');
+            const list = Array.isArray(answer) ? answer : (answer.groups || []);
+            groups = list;
             byId('raise-groups').replaceChildren(...list.map((g) => el('label', {className: 'check chip'},
                 el('input', {attrs: {type: 'checkbox', name: 'group', value: g.code, title: (g.members || []).join(', ')}}),
                 el('span', {text: g.code + (g.name ? ' · ' + g.name : '')}))));
@@ -39,6 +43,28 @@
     byId('raise-all').addEventListener('change', (e) => {
         byId('raise-members').querySelectorAll('input').forEach((box) => { box.disabled = e.target.checked; });
     });
+
+    // TLP:RED is sealed unless the officer says otherwise
+    const sealByDefault = () => { byId('raise-sealed').checked = byId('raise-marking').value === 'RED'; };
+    byId('raise-marking').addEventListener('change', sealByDefault);
+
+    /** The members the alert will reach, as the hub resolves its addressees and groups: suspended ones left out. */
+    function reached(alert) {
+        const own = Ewn.api.state.session.member;
+        const codes = new Set(alert.allMembers ? members.map((m) => m.code) : alert.addressees || []);
+        (alert.groups || []).forEach((code) => ((groups.find((g) => g.code === code) || {}).members || [])
+            .forEach((member) => codes.add(member)));
+        codes.delete(own);
+        return members.filter((m) => codes.has(m.code) && !m.suspended);
+    }
+
+    /** Replaces the text with the text sealed to every member reached and our own member. */
+    async function sealText(alert) {
+        const own = members.find((m) => m.code === Ewn.api.state.session.member);
+        const to = await Ewn.sealing.recipients(reached(alert), own);
+        alert.sealed = await Ewn.sealing.seal(alert.text, to);
+        delete alert.text;
+    }
 
     byId('raise-files').addEventListener('change', async (e) => {
         files = await Promise.all(Array.from(e.target.files).map(async (file) => {
@@ -100,6 +126,9 @@
         const button = event.target.querySelector('button[type=submit]');
         button.disabled = true;
         try {
+            if (byId('raise-sealed').checked) {
+                await sealText(alert);
+            }
             let answer;
             try {
                 answer = await Ewn.api.submit('api/v1/alerts', 'alert.raise', alert);
@@ -115,11 +144,13 @@
             byId('raise-file-list').replaceChildren();
             byId('raise-members').querySelectorAll('input').forEach((box) => { box.disabled = false; });
             Ewn.i18n.apply(byId('raise-form'));
+            sealByDefault();
             Ewn.toast(t('raised') + ': ' + alert.title, false);
             location.hash = '#/alerts/' + answer.alertId;
         } catch (e) {
-            error.textContent = e.needsKey ? e.title + ' — ' + e.detail : t('refusedByHub', {title: e.title})
-                + (e.detail ? ' — ' + e.detail : '');
+            error.textContent = !(e instanceof Ewn.api.Problem) ? t('sealFailed') + ' — ' + e.message
+                : e.needsKey || e.status === 0 ? e.title + (e.detail ? ' — ' + e.detail : '')
+                : t('refusedByHub', {title: e.title}) + (e.detail ? ' — ' + e.detail : '');
         } finally {
             button.disabled = false;
         }

@@ -2,6 +2,9 @@ package org.ewn.deploy.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ewn.api.subject.PersonalData;
+import org.ewn.api.subject.ProtectedData;
+import org.ewn.protect.SubjectCipher;
 import org.ewn.trust.IssuedKey;
 import org.ewn.trust.KeyStores;
 import org.ewn.trust.SubmissionSigner;
@@ -22,10 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 
 /**
  * The network as agencies' systems use it beside the browser: alerts signed with the demo keys, inboxes read with
- * the demo accounts, and the demo agencies' signing keys as the PEM files the console loads.
+ * the demo accounts, and the demo agencies' signing and encryption keys as the PEM files the console loads.
  */
 final class Hub {
 
@@ -59,6 +63,15 @@ final class Hub {
         return pem;
     }
 
+    /** The agency's X25519 encryption key as the PKCS#8 PEM file the demo network writes for the console. */
+    static Path encryptionKeyPem(String agency) {
+        Path pem = DATA.resolve("demo-pki").resolve(agency + "-encryption-key.pem").toAbsolutePath();
+        if (!Files.exists(pem)) {
+            throw new IllegalStateException("the demo network wrote no " + pem);
+        }
+        return pem;
+    }
+
     static String pem(byte[] pkcs8) {
         return "-----BEGIN PRIVATE KEY-----\n"
                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8)
@@ -77,6 +90,41 @@ final class Hub {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), body);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts"))
                 .header("Content-Type", "application/jose").POST(HttpRequest.BodyPublishers.ofString(envelope)).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return json(response.body());
+    }
+
+    /**
+     * Raises a ROUTINE alert about one person: the personal data encrypted under a fresh subject key, the key sent
+     * beside the signed submission as application/ewn-submission+json.
+     */
+    JsonNode raiseAbout(String agency, List<String> addressees, String title, PersonalData person) {
+        UUID subject = UUID.randomUUID();
+        SecretKey key = SubjectCipher.newKey();
+        String keyId = SubjectCipher.newKeyId();
+        ProtectedData data = SubjectCipher.encrypt(subject, keyId, key, person);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("addressees", addressees);
+        body.put("precedence", "ROUTINE");
+        body.put("category", "MISSING_OR_AT_RISK_CHILD");
+        body.put("title", title);
+        body.put("text", "To be met at the border");
+        body.put("subjects", List.of(Map.of("subject", subject.toString(), "keyId", keyId, "iv", data.iv(),
+                "ciphertext", data.ciphertext())));
+        String envelope = new SubmissionSigner(signingKey(agency), "EWN").sign("alert.raise", UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), body);
+        String keyed;
+        try {
+            keyed = JSON.writeValueAsString(Map.of("submission", envelope, "subjectKeys", Map.of(keyId,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(key.getEncoded()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts"))
+                .header("Content-Type", "application/ewn-submission+json")
+                .POST(HttpRequest.BodyPublishers.ofString(keyed)).build());
         if (response.statusCode() != 201) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
