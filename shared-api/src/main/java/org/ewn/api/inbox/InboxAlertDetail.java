@@ -3,7 +3,6 @@ package org.ewn.api.inbox;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
