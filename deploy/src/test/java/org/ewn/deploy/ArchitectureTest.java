@@ -83,7 +83,8 @@ class ArchitectureTest {
     @Test
     void sharedApiDependsOnNeitherSide() {
         noClasses().that().resideInAnyPackage("org.ewn.api..", "org.ewn.store..", "org.ewn.access..", "org.ewn.config..",
-                        "org.ewn.transparency..", "org.ewn.audit..")
+                        "org.ewn.transparency..", "org.ewn.audit..", "org.ewn.seal..", "org.ewn.protect..",
+                        "org.ewn.trust..", "org.ewn.verify..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.ewn.command..", "org.ewn.query..", "org.ewn.deploy..")
                 .check(network);
     }
