@@ -58,6 +58,8 @@ class Alert {
     private Instant acknowledgeBy;
     private Set<String> escalated = new HashSet<>();
     private int followUps;
+    /** Whether the alert's text is sealed: its follow-ups must then be sealed too. */
+    private boolean sealed;
     /** Open onward-sharing requests (their submission ids) → the requesting member. */
     private Map<UUID, String> openSharingRequests = new HashMap<>();
     private Set<UUID> decidedSharingRequests = new HashSet<>();
@@ -105,7 +107,12 @@ class Alert {
             onlyTheOriginator(submission, "follow it up");
             cannotActOnAWithdrawnAlert();
             cannotActOnAnExpiredAlert(submission);
-            apply(new AlertFollowedUp(alertId, followUps + 1, submission.agency(), command.text(), submission));
+            if (sealed && command.sealed() == null) {
+                throw new ProblemException(ProblemTypes.SEALED_FOR_OTHERS, 422, "The alert's text is sealed for its "
+                        + "addressees; seal the follow-up for them too rather than send it in the clear");
+            }
+            apply(new AlertFollowedUp(alertId, followUps + 1, submission.agency(), command.text(), command.sealed(),
+                    submission));
         });
     }
 
@@ -237,6 +244,7 @@ class Alert {
 
     @EventSourcingHandler
     void on(AlertRaised event) {
+        sealed = event.sealed() != null;
         alertId = event.alertId();
         originator = event.originator().value();
         originatorMember = event.originator().member().value();

@@ -12,7 +12,9 @@ final class AlertStepBodies {
     private AlertStepBodies() {
     }
 
-    record FollowUp(@NotNull UUID alertId, @NotBlank @Size(max = 20_000) String text) {
+    /** @param sealed the text sealed for the alert's addressees, instead of {@code text}; required for a sealed alert */
+    record FollowUp(@NotNull UUID alertId, @Size(max = 20_000) String text,
+                    com.fasterxml.jackson.databind.JsonNode sealed) {
     }
 
     /** @param recipients with whom the requester would share the alert, in its own words */

@@ -55,8 +55,18 @@ class AlertSteps {
                 receipts.issue(recorded.submission(), alertId.toString(), sequence)));
     }
 
-    Outcome<StepAccepted> followUp(AlertId alertId, String text, Admitted admitted) {
-        return step(alertId, new FollowUpAlert(alertId, text, admitted.submission()), admitted);
+    Outcome<StepAccepted> followUp(AlertId alertId, String text, String sealed, Admitted admitted) {
+        return step(alertId, new FollowUpAlert(alertId, sealed == null ? text : null, sealed, admitted.submission()),
+                admitted);
+    }
+
+    /** Whom the alert was raised for, as its first event says. */
+    java.util.List<org.ewn.api.member.MemberCode> addressees(AlertId alertId) {
+        try (var stream = events.readEvents(alertId.toString()).asStream()) {
+            return stream.map(e -> e.getPayload()).filter(org.ewn.api.alert.AlertRaised.class::isInstance)
+                    .map(e -> ((org.ewn.api.alert.AlertRaised) e).addressees()).findFirst()
+                    .orElseThrow(() -> new ProblemException(ProblemTypes.NOT_FOUND, 404, "No alert " + alertId));
+        }
     }
 
     Outcome<StepAccepted> requestSharing(AlertId alertId, String recipients, String purpose, Admitted admitted) {

@@ -35,8 +35,10 @@ class AlertStepsController {
 
     private final SubmissionGate gate;
     private final AlertSteps steps;
+    private final SealedTexts sealedTexts;
 
-    AlertStepsController(SubmissionGate gate, AlertSteps steps) {
+    AlertStepsController(SubmissionGate gate, AlertSteps steps, SealedTexts sealedTexts) {
+        this.sealedTexts = sealedTexts;
         this.gate = gate;
         this.steps = steps;
     }
@@ -62,13 +64,20 @@ class AlertStepsController {
     }
 
     @PostMapping("/follow-ups")
-    @Operation(summary = "Follow up an alert your agency raised (alert.follow-up, body {alertId, text})",
+    @Operation(summary = "Follow up an alert your agency raised (alert.follow-up, body {alertId, text or sealed})",
                description = "Numbered from 1; the latest text supersedes the earlier ones, which stay in the history")
     ResponseEntity<StepAccepted> followUp(@PathVariable UUID alertId, @SignedBody @RequestBody String envelope) {
         Admitted admitted = gate.admit(envelope, SubmissionTypes.ALERT_FOLLOW_UP);
         AlertStepBodies.FollowUp body = gate.body(admitted, AlertStepBodies.FollowUp.class);
         samePath(alertId, body.alertId());
-        return answer(steps.followUp(new AlertId(alertId), body.text(), admitted));
+        boolean sealed = body.sealed() != null && !body.sealed().isNull();
+        if (!sealed && (body.text() == null || body.text().isBlank())) {
+            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400, "The signed body is invalid: give text, or "
+                    + "sealed text");
+        }
+        String checked = sealed ? sealedTexts.check(body.sealed(), body.text(), steps.addressees(new AlertId(alertId)),
+                admitted.submission()) : null;
+        return answer(steps.followUp(new AlertId(alertId), body.text(), checked, admitted));
     }
 
     @PostMapping("/sharing-requests")

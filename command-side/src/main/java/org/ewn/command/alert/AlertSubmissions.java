@@ -17,10 +17,7 @@ import org.ewn.api.alert.RaiseAlert;
 import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.submission.SignedSubmission;
-import org.ewn.api.membership.KeyPurpose;
 import org.ewn.api.subject.DataKind;
-import org.ewn.seal.SealException;
-import org.ewn.seal.SealedContent;
 import org.ewn.command.subject.PersonalDataIntake;
 import org.ewn.command.submission.Admitted;
 import org.ewn.command.submission.KeyedSubmission;
@@ -35,8 +32,6 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -57,10 +52,12 @@ class AlertSubmissions {
     private final Receipts receipts;
     private final AlertProperties properties;
     private final PersonalDataIntake intake;
+    private final SealedTexts sealedTexts;
 
     AlertSubmissions(CommandGateway commands, EventStore events, TrustRegistry registry, Receipts receipts,
-                     AlertProperties properties, PersonalDataIntake intake) {
+                     AlertProperties properties, PersonalDataIntake intake, SealedTexts sealedTexts) {
         this.intake = intake;
+        this.sealedTexts = sealedTexts;
         this.commands = commands;
         this.events = events;
         this.registry = registry;
@@ -73,7 +70,7 @@ class AlertSubmissions {
         AlertId alertId = new AlertId(submission.submissionId());
         PersonalDataIntake.Checked personalData = intake.check(body.subjects(), keys);
         SortedSet<MemberCode> addressees = addressees(body);
-        String sealed = sealed(body, addressees, submission);
+        String sealed = sealedTexts.check(body.sealed(), body.text(), addressees, submission);
         RaiseAlert command = new RaiseAlert(alertId, submission.agency(), addressees, body.precedence(),
                 body.category(), body.title(), body.text(), sealed, details(body, submission), personalData.subjects(),
                 submission.receivedAt().plus(properties.acknowledgeWithin(body.precedence())), submission);
@@ -132,48 +129,6 @@ class AlertSubmissions {
                     + String.join(", ", body.groups()) + " is suspended; no one would receive the alert");
         }
         return addressees;
-    }
-
-    /**
-     * Sealed text must be sealed to enrolled encryption keys of the addressees' agencies (and, so that the originator
-     * can read its own alert again, of its own member's), to at least one key of every addressee, and to no one else.
-     */
-    private String sealed(RaiseAlertBody body, SortedSet<MemberCode> addressees, SignedSubmission submission) {
-        if (body.sealed() == null || body.sealed().isNull()) {
-            return null;
-        }
-        if (body.text() != null && !body.text().isEmpty()) {
-            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400, "Give either text or sealed, not both: "
-                    + "sealed text travels only sealed");
-        }
-        SealedContent sealed;
-        try {
-            sealed = SealedContent.of(body.sealed());
-        } catch (SealException | IllegalArgumentException e) {
-            throw new ProblemException(ProblemTypes.INVALID_REQUEST, 400, "body.sealed: " + e.getMessage());
-        }
-        NetworkMembership membership = registry.current();
-        Set<MemberCode> reached = new HashSet<>();
-        for (String kid : sealed.recipientKeyIds()) {
-            NetworkMembership.Key key = membership.key(kid).orElse(null);
-            MemberCode member = key == null ? null : key.agency().member();
-            if (key == null || key.purpose() != KeyPurpose.ENCRYPTION || key.revokedAt(submission.receivedAt())) {
-                throw new ProblemException(ProblemTypes.SEALED_FOR_OTHERS, 422, "body.sealed names key " + kid
-                        + ", which is not an enrolled, unrevoked encryption key; seal to the keys listed under "
-                        + "GET /api/v1/agencies/{agency}");
-            }
-            if (!addressees.contains(member) && !member.equals(submission.agency().member())) {
-                throw new ProblemException(ProblemTypes.SEALED_FOR_OTHERS, 422, "body.sealed is also sealed for "
-                        + key.agency() + ", whose member " + member + " is not an addressee");
-            }
-            reached.add(member);
-        }
-        List<String> unreached = addressees.stream().filter(m -> !reached.contains(m)).map(MemberCode::value).toList();
-        if (!unreached.isEmpty()) {
-            throw new ProblemException(ProblemTypes.SEALED_FOR_OTHERS, 422, "body.sealed is sealed for no agency of "
-                    + String.join(", ", unreached) + "; seal it to an encryption key of every addressee");
-        }
-        return sealed.toJson();
     }
 
     private static String unknownAddressees(List<String> members, List<String> groups) {

@@ -226,14 +226,29 @@ class AlertTest {
     @Test
     void theOriginatorFollowsUpWithNumberedFollowUps() {
         SignedSubmission second = signedBy(KZ_AGENCY);
-        fixture.given(raised(), new AlertFollowedUp(alertId, 1, KZ_AGENCY, "First update", signedBy(KZ_AGENCY)))
-                .when(new FollowUpAlert(alertId, "Second update", second))
+        fixture.given(raised(), new AlertFollowedUp(alertId, 1, KZ_AGENCY, "First update", null, signedBy(KZ_AGENCY)))
+                .when(new FollowUpAlert(alertId, "Second update", null, second))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new AlertFollowedUp(alertId, 2, KZ_AGENCY, "Second update", second));
+                .expectEvents(new AlertFollowedUp(alertId, 2, KZ_AGENCY, "Second update", null, second));
         fixture.given(raised())
-                .when(new FollowUpAlert(alertId, "Not mine", signedBy(UZ_AGENCY)))
+                .when(new FollowUpAlert(alertId, "Not mine", null, signedBy(UZ_AGENCY)))
                 .expectNoEvents()
                 .expectException(problem(ProblemTypes.NOT_THE_ORIGINATOR));
+    }
+
+    @Test
+    void aSealedAlertTakesOnlySealedFollowUps() {
+        AlertRaised sealed = new AlertRaised(alertId, KZ_AGENCY, List.of(MemberCode.of("UZ")), Precedence.FLASH,
+                AlertCategory.TERRORIST_THREAT, "Sealed", null, "{\"sealed\":\"for UZ\"}", DETAILS, List.of(), DEADLINE,
+                SUBMISSION);
+        fixture.given(sealed)
+                .when(new FollowUpAlert(alertId, "In the clear", null, signedBy(KZ_AGENCY)))
+                .expectNoEvents()
+                .expectException(problem(ProblemTypes.SEALED_FOR_OTHERS));
+        SignedSubmission followUp = signedBy(KZ_AGENCY);
+        fixture.given(sealed)
+                .when(new FollowUpAlert(alertId, null, "{\"sealed\":\"update\"}", followUp))
+                .expectEvents(new AlertFollowedUp(alertId, 1, KZ_AGENCY, null, "{\"sealed\":\"update\"}", followUp));
     }
 
     @Test
@@ -247,7 +262,7 @@ class AlertTest {
                 .expectNoEvents()
                 .expectException(problem(ProblemTypes.EXPIRED));
         fixture.given(expired)
-                .when(new FollowUpAlert(alertId, "Too late", signedBy(KZ_AGENCY)))
+                .when(new FollowUpAlert(alertId, "Too late", null, signedBy(KZ_AGENCY)))
                 .expectNoEvents()
                 .expectException(problem(ProblemTypes.EXPIRED));
     }

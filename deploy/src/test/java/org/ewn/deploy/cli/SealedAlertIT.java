@@ -93,6 +93,19 @@ class SealedAlertIT {
                 alertId, "--key", PKI.resolve("KZ-DEMO.p12").toString());
         assertThat(ownMember.out().strip()).as(ownMember.toString()).isEqualTo(TEXT);
 
+        // its follow-ups are sealed too: in the clear they are refused
+        HttpResponse<String> clear = followUp(alertId, Map.of("alertId", alertId, "text", "In the clear"));
+        assertThat(clear.statusCode()).as(clear.body()).isEqualTo(422);
+        assertThat(clear.body()).contains("sealed-for-others");
+        SealedContent update = SealedContent.seal("Convoy delayed; sealed-it-marker-update".getBytes(
+                StandardCharsets.UTF_8), List.of(recipient("UZ-DEMO"), recipient("KZ-DEMO")));
+        HttpResponse<String> sealedUpdate = followUp(alertId, Map.of("alertId", alertId, "sealed",
+                Json.MAPPER.convertValue(update.toJsonNode(), Map.class)));
+        assertThat(sealedUpdate.statusCode()).as(sealedUpdate.body()).isEqualTo(201);
+        Terminal.Result latest = terminal.run("alert", "open", "--hub", hub, "--user", "uz-officer", "--alert",
+                alertId, "--key", PKI.resolve("UZ-DEMO.p12").toString());
+        assertThat(latest.out().strip()).as(latest.toString()).isEqualTo("Convoy delayed; sealed-it-marker-update");
+
         assertThat(get("/api/v1/inbox/alerts/" + alertId, "tj-officer").statusCode()).isEqualTo(404);
         Terminal.Result stranger = terminal.run("alert", "open", "--hub", hub, "--user", "tj-officer", "--alert",
                 alertId, "--key", PKI.resolve("TJ-DEMO.p12").toString());
@@ -118,6 +131,15 @@ class SealedAlertIT {
 
         HttpResponse<String> accepted = raise(List.of("UZ"), notForKg.toJsonNode(), null);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> followUp(String alertId, Map<String, Object> body) throws Exception {
+        IssuedKey kz = KeyStores.load(PKI.resolve("KZ-DEMO.p12"), AuditCliIT.DEMO_PASSWORD.toCharArray()).get("signing");
+        String signed = new SubmissionSigner(kz, "EWN").sign("alert.follow-up", UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), body);
+        return http.send(HttpRequest.newBuilder(URI.create(hub + "/api/v1/alerts/" + alertId + "/follow-ups"))
+                .header("Content-Type", "application/jose").POST(HttpRequest.BodyPublishers.ofString(signed)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> raise(List<String> to, JsonNode sealed, String text) throws Exception {

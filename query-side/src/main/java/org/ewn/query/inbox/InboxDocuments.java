@@ -83,6 +83,7 @@ final class InboxDocuments {
         return new Document("number", followedUp.number())
                 .append("agency", followedUp.agency().value())
                 .append("text", followedUp.text())
+                .append("sealed", followedUp.sealed())
                 .append("at", Date.from(followedUp.submission().receivedAt()))
                 .append("position", position);
     }
@@ -125,7 +126,7 @@ final class InboxDocuments {
         List<InboxAcknowledgement> acknowledgements = acknowledgements(d, originators ? null : viewer);
         return new InboxAlert(AlertId.of(d.getString("_id")), d.getLong("position"), originator, addressees,
                 Precedence.valueOf(d.getString("precedence")), AlertCategory.valueOf(d.getString("category")),
-                d.getString("title"), currentText(d), d.getString("sealed") != null,
+                d.getString("title"), currentText(d), currentSealed(d) != null,
                 d.getDate("submittedAt").toInstant(), d.getDate("raisedAt").toInstant(),
                 DetailsDocuments.fromDocument(d.get("details", Document.class)), acknowledgeBy, acknowledgements,
                 originators ? board(addressees, acknowledgements, acknowledgeBy, now) : List.of(), withdrawal(d));
@@ -134,7 +135,7 @@ final class InboxDocuments {
     /** The sealed text as JSON members, or null. */
     @SuppressWarnings("unchecked")
     java.util.Map<String, Object> sealed(Document d) {
-        String sealed = d.getString("sealed");
+        String sealed = currentSealed(d);
         return sealed == null ? null : SEALED_JSON.convertValue(org.ewn.seal.SealedContent.parse(sealed).toJsonNode(),
                 java.util.Map.class);
     }
@@ -169,6 +170,12 @@ final class InboxDocuments {
     static String currentText(Document d) {
         List<Document> followUps = followUps(d);
         return followUps.isEmpty() ? d.getString("text") : followUps.get(followUps.size() - 1).getString("text");
+    }
+
+    /** The current text sealed for the addressees: the latest follow-up's, or the alert's; null if in the clear. */
+    static String currentSealed(Document d) {
+        List<Document> followUps = followUps(d);
+        return followUps.isEmpty() ? d.getString("sealed") : followUps.get(followUps.size() - 1).getString("sealed");
     }
 
     /** The follow-ups by number, the first first. */

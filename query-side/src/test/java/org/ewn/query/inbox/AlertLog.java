@@ -79,7 +79,7 @@ final class AlertLog {
     }
 
     void followUp(Instant at, AlertId alertId, int number, String agency, String text) {
-        append(new AlertFollowedUp(alertId, number, new AgencyCode(agency), text,
+        append(new AlertFollowedUp(alertId, number, new AgencyCode(agency), text, null,
                                    submission("alert.follow-up", agency, at)), at);
     }
 

@@ -6,10 +6,11 @@ import org.ewn.api.submission.SignedSubmission;
 
 /**
  * The originating agency added a follow-up: numbered from 1, its text supersedes the alert's earlier text while the
- * history keeps every version.
+ * history keeps every version. {@code sealed} holds the text sealed for the addressees instead (null before sealed
+ * follow-ups existed, and for text in the clear).
  */
 @Revision("1")
-public record AlertFollowedUp(AlertId alertId, int number, AgencyCode agency, String text,
+public record AlertFollowedUp(AlertId alertId, int number, AgencyCode agency, String text, String sealed,
                               SignedSubmission submission) implements AlertEvent {
 
     @Override
