@@ -118,6 +118,8 @@ class DemoNetwork implements ApplicationRunner {
             created.addAll(account(member.code().toLowerCase() + "-auditor", agency, Role.AUDITOR));
         }
         groupOfTheStates(administrator);
+        created.addAll(account(network.toLowerCase() + "-admin", new AgencyCode(administrator.agency()),
+                               Role.ADMINISTRATOR));
         if (!created.isEmpty()) {
             writeCredentials(created);
             log.info("Demo network set up: {} demo accounts; credentials in {}, keys in {}", created.size(),
