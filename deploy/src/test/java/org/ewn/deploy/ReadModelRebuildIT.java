@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A network administrator rebuilds the inbox read model from zero while alerts keep coming: the progress can be
- * followed, and the rebuilt inboxes equal the live ones, with the alerts raised during the rebuild in them too.
+ * followed, a record damaged behind the hub's back is repaired, and the rebuilt inboxes equal the live ones, with the
+ * alerts raised during the rebuild in them too.
  */
 class ReadModelRebuildIT {
 
@@ -33,6 +34,13 @@ class ReadModelRebuildIT {
             JsonNode uzBefore = inbox(api, "uz-officer");
             JsonNode kzSentBefore = api.get("/api/v1/inbox?box=SENT&size=100", "kz-officer").json();
             JsonNode detailBefore = api.get("/api/v1/inbox/alerts/" + before.get(3), "uz-officer").json();
+
+            // damage the read model behind the hub's back: only a replay from the log repairs it
+            network.getBean(com.mongodb.client.MongoDatabase.class).getCollection("inbox_alerts").updateOne(
+                    new org.bson.Document("_id", before.get(3)), new org.bson.Document("$set",
+                            new org.bson.Document("title", "Damaged")));
+            assertThat(api.get("/api/v1/inbox/alerts/" + before.get(3), "uz-officer").json().get("title").asText())
+                    .isEqualTo("Damaged");
 
             assertThat(api.post("/api/v1/admin/read-models/inbox/rebuild", "uz-officer", "application/json", "")
                     .status()).isEqualTo(403);
