@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * command node can carry it on. Sagas are found by {@code _id} and association; there are few at any time.
  */
 @Configuration(proxyBeanMethods = false)
-class TransferSagaStore {
+class HandoverSagaStore {
 
     @Bean
     SagaStore<Object> transferSagaStore(MongoDatabase database, Serializer serializer) {
