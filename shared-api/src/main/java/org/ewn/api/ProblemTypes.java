@@ -33,6 +33,8 @@ public final class ProblemTypes {
     public static final URI ALREADY_ACKNOWLEDGED = type("already-acknowledged");
     public static final URI WITHDRAWN = type("withdrawn");
     public static final URI NOT_THE_ORIGINATOR = type("not-the-originator");
+    /** A party to a case transfer took a step that only the other party may take. */
+    public static final URI NOT_THE_PARTY = type("not-the-party");
     public static final URI EXPIRED = type("expired");
     public static final URI CONCURRENT_MODIFICATION = type("concurrent-modification");
     public static final URI NOT_FOUND = type("not-found");

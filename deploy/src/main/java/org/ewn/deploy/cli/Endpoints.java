@@ -32,6 +32,12 @@ final class Endpoints {
         PATHS.put(SubmissionTypes.ALERT_SHARING_REQUEST, "/api/v1/alerts/{alertId}/sharing-requests");
         PATHS.put(SubmissionTypes.ALERT_SHARING_DECISION,
                   "/api/v1/alerts/{alertId}/sharing-requests/{requestId}/decision");
+        PATHS.put(SubmissionTypes.TRANSFER_REQUEST, "/api/v1/transfers");
+        PATHS.put(SubmissionTypes.TRANSFER_ASK, "/api/v1/transfers/requests");
+        PATHS.put(SubmissionTypes.TRANSFER_ACCEPT, "/api/v1/transfers/{transferId}/acceptance");
+        PATHS.put(SubmissionTypes.TRANSFER_REJECT, "/api/v1/transfers/{transferId}/rejection");
+        PATHS.put(SubmissionTypes.TRANSFER_GRANT, "/api/v1/transfers/{transferId}/grant");
+        PATHS.put(SubmissionTypes.TRANSFER_REFUSE, "/api/v1/transfers/{transferId}/refusal");
     }
 
     private Endpoints() {

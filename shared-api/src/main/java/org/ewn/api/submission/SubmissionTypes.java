@@ -19,6 +19,12 @@ public final class SubmissionTypes {
     public static final String ALERT_FOLLOW_UP = "alert.follow-up";
     public static final String ALERT_SHARING_REQUEST = "alert.sharing-request";
     public static final String ALERT_SHARING_DECISION = "alert.sharing-decision";
+    public static final String TRANSFER_REQUEST = "transfer.request";
+    public static final String TRANSFER_ACCEPT = "transfer.accept";
+    public static final String TRANSFER_REJECT = "transfer.reject";
+    public static final String TRANSFER_ASK = "transfer.ask";
+    public static final String TRANSFER_GRANT = "transfer.grant";
+    public static final String TRANSFER_REFUSE = "transfer.refuse";
 
     private SubmissionTypes() {
     }
