@@ -19,6 +19,13 @@ public final class SubmissionTypes {
     public static final String ALERT_FOLLOW_UP = "alert.follow-up";
     public static final String ALERT_SHARING_REQUEST = "alert.sharing-request";
     public static final String ALERT_SHARING_DECISION = "alert.sharing-decision";
+    public static final String REFERRAL_SUBMIT = "referral.submit";
+    public static final String REFERRAL_ACCEPT = "referral.accept";
+    public static final String REFERRAL_DECLINE = "referral.decline";
+    public static final String REFERRAL_PROGRESS = "referral.progress";
+    public static final String REFERRAL_CLOSE = "referral.close";
+    public static final String REFERRAL_REVOKE = "referral.revoke";
+    public static final String REFERRAL_CONSENT_WITHDRAWAL = "referral.consent-withdrawal";
 
     private SubmissionTypes() {
     }
