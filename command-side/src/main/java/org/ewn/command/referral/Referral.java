@@ -65,12 +65,7 @@ class Referral {
 
     @CommandHandler
     Referral(SubmitReferral command) {
-        mustRequestAService(command);
-        cannotReferToItself(command);
-        mustCarryOneSummary(command);
-        consentMustCoverTheReferral(command.consent());
-        aChildNeedsAGuardiansConsentAndABestInterestsNote(command.consent());
-        consentMustHoldWhenSubmitted(command.consent(), command.submission().receivedAt());
+        mayBeSubmitted(command);
         apply(new ReferralSubmitted(command.referralId(), command.referringAgency(), command.receivingAgency(),
                 command.services(), command.urgency(), command.consent(), command.summary(), command.sealedSummary(),
                 command.subject(), command.acceptBy(), command.submission()));
@@ -146,6 +141,19 @@ class Referral {
         if (status == ReferralStatus.SUBMITTED && !reminded && !command.now().isBefore(acceptBy)) {
             apply(new ReferralOverdue(referralId, referringAgency, receivingAgency, acceptBy, command.now()));
         }
+    }
+
+    /**
+     * The rules a new referral must meet. The hub also asks them before it keeps the person's key, so that a referral
+     * refused leaves nothing behind.
+     */
+    static void mayBeSubmitted(SubmitReferral command) {
+        mustRequestAService(command);
+        cannotReferToItself(command);
+        mustCarryOneSummary(command);
+        consentMustCoverTheReferral(command.consent());
+        aChildNeedsAGuardiansConsentAndABestInterestsNote(command.consent());
+        consentMustHoldWhenSubmitted(command.consent(), command.submission().receivedAt());
     }
 
     private long once(SignedSubmission submission, Consumer<SignedSubmission> decide) {
