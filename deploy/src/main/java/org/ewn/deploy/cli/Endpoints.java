@@ -32,6 +32,13 @@ final class Endpoints {
         PATHS.put(SubmissionTypes.ALERT_SHARING_REQUEST, "/api/v1/alerts/{alertId}/sharing-requests");
         PATHS.put(SubmissionTypes.ALERT_SHARING_DECISION,
                   "/api/v1/alerts/{alertId}/sharing-requests/{requestId}/decision");
+        PATHS.put(SubmissionTypes.REFERRAL_SUBMIT, "/api/v1/referrals");
+        PATHS.put(SubmissionTypes.REFERRAL_ACCEPT, "/api/v1/referrals/{referralId}/acceptance");
+        PATHS.put(SubmissionTypes.REFERRAL_DECLINE, "/api/v1/referrals/{referralId}/decline");
+        PATHS.put(SubmissionTypes.REFERRAL_PROGRESS, "/api/v1/referrals/{referralId}/progress");
+        PATHS.put(SubmissionTypes.REFERRAL_CLOSE, "/api/v1/referrals/{referralId}/closure");
+        PATHS.put(SubmissionTypes.REFERRAL_REVOKE, "/api/v1/referrals/{referralId}/revocation");
+        PATHS.put(SubmissionTypes.REFERRAL_CONSENT_WITHDRAWAL, "/api/v1/referrals/{referralId}/consent-withdrawal");
     }
 
     private Endpoints() {
