@@ -109,6 +109,25 @@ class ReferralIT {
         assertThat(ids(get("/api/v1/referrals?status=SUBMITTED,ACCEPTED", "uz-officer").body()))
                 .doesNotContain(referral);
         assertThat(get("/api/v1/referrals?status=LOST", "uz-officer").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> stream = get("/api/v1/audit/events?type=RecordViewed", "kz-auditor");
+        assertThat(stream.statusCode()).as(stream.body()).isEqualTo(200);
+        List<String> reads = stream.body().lines().filter(line -> line.contains("\"eventId\""))
+                .map(line -> new String(Base64.getDecoder().decode(readTree(line).get("payload").asText()),
+                                        StandardCharsets.UTF_8))
+                .filter(payload -> payload.contains(referral)).toList();
+        assertThat(reads).anySatisfy(r -> assertThat(r).contains("\"kind\":\"referral\"")
+                .contains("\"username\":\"tj-officer\"").contains("\"shown\":false"));
+        assertThat(reads).anySatisfy(r -> assertThat(r).contains("\"username\":\"uz-officer\"")
+                .contains("\"shown\":true"));
+    }
+
+    private static JsonNode readTree(String line) {
+        try {
+            return Json.MAPPER.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
