@@ -36,6 +36,16 @@ public final class ProblemTypes {
     /** A party to a case transfer took a step that only the other party may take. */
     public static final URI NOT_THE_PARTY = type("not-the-party");
     public static final URI EXPIRED = type("expired");
+    /** A referral step by an agency other than the referral's receiving agency. */
+    public static final URI NOT_THE_RECEIVING_AGENCY = type("not-the-receiving-agency");
+    /** A referral step that only the referral's referring agency may take. */
+    public static final URI NOT_THE_REFERRING_AGENCY = type("not-the-referring-agency");
+    /** A referral's consent does not cover it: no purpose or recipient kinds, or a child without guardian consent. */
+    public static final URI INVALID_CONSENT = type("invalid-consent");
+    /** The consent a referral rests on has ended. */
+    public static final URI CONSENT_EXPIRED = type("consent-expired");
+    /** The referral was revoked, by its referring agency or because consent was withdrawn; nothing more can happen. */
+    public static final URI REFERRAL_REVOKED = type("referral-revoked");
     public static final URI CONCURRENT_MODIFICATION = type("concurrent-modification");
     public static final URI NOT_FOUND = type("not-found");
     public static final URI UNREADABLE_PERSONAL_DATA = type("unreadable-personal-data");

@@ -143,7 +143,10 @@ public class AccessAutoConfiguration {
                                 "/api/v1/network", "/api/v1/members",
                                 "/api/v1/members/*/suspension", "/api/v1/members/*/reinstatement", "/api/v1/agencies",
                                 "/api/v1/agencies/*/keys", "/api/v1/agencies/*/keys/*/revocation",
-                                "/api/v1/groups", "/api/v1/groups/*/dissolution", "/api/v1/subjects/*/erasure").permitAll()
+                                "/api/v1/groups", "/api/v1/groups/*/dissolution", "/api/v1/subjects/*/erasure",
+                                "/api/v1/referrals", "/api/v1/referrals/*/acceptance", "/api/v1/referrals/*/decline",
+                                "/api/v1/referrals/*/progress", "/api/v1/referrals/*/closure",
+                                "/api/v1/referrals/*/revocation", "/api/v1/referrals/*/consent-withdrawal").permitAll()
                         // the certificates receipts and submissions are verified with are public
                         .requestMatchers(HttpMethod.GET, "/api/v1/trust/**").permitAll()
                         // the console signs in here; GET answers 401 itself when nobody is, after setting the CSRF cookie

@@ -38,6 +38,13 @@ final class Endpoints {
         PATHS.put(SubmissionTypes.TRANSFER_REJECT, "/api/v1/transfers/{transferId}/rejection");
         PATHS.put(SubmissionTypes.TRANSFER_GRANT, "/api/v1/transfers/{transferId}/grant");
         PATHS.put(SubmissionTypes.TRANSFER_REFUSE, "/api/v1/transfers/{transferId}/refusal");
+        PATHS.put(SubmissionTypes.REFERRAL_SUBMIT, "/api/v1/referrals");
+        PATHS.put(SubmissionTypes.REFERRAL_ACCEPT, "/api/v1/referrals/{referralId}/acceptance");
+        PATHS.put(SubmissionTypes.REFERRAL_DECLINE, "/api/v1/referrals/{referralId}/decline");
+        PATHS.put(SubmissionTypes.REFERRAL_PROGRESS, "/api/v1/referrals/{referralId}/progress");
+        PATHS.put(SubmissionTypes.REFERRAL_CLOSE, "/api/v1/referrals/{referralId}/closure");
+        PATHS.put(SubmissionTypes.REFERRAL_REVOKE, "/api/v1/referrals/{referralId}/revocation");
+        PATHS.put(SubmissionTypes.REFERRAL_CONSENT_WITHDRAWAL, "/api/v1/referrals/{referralId}/consent-withdrawal");
     }
 
     private Endpoints() {

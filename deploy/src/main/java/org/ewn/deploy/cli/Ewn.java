@@ -30,8 +30,7 @@ import java.util.function.Function;
         subcommands = {PkiCommand.class, SignCommand.class, SubmitCommand.class, ResubmitCommand.class,
                 VerifyCommand.class, VerifyReceiptCommand.class, NetworkCommand.class, MemberCommand.class,
                 AgencyCommand.class, KeyCommand.class, GroupCommand.class, AlertCommand.class, SubjectCommand.class,
-                TransferCommand.class,
-                AuditCommand.class})
+                TransferCommand.class, ReferralCommand.class, AuditCommand.class})
 public final class Ewn {
 
     private Ewn() {

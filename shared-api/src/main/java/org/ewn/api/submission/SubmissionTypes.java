@@ -25,6 +25,13 @@ public final class SubmissionTypes {
     public static final String TRANSFER_ASK = "transfer.ask";
     public static final String TRANSFER_GRANT = "transfer.grant";
     public static final String TRANSFER_REFUSE = "transfer.refuse";
+    public static final String REFERRAL_SUBMIT = "referral.submit";
+    public static final String REFERRAL_ACCEPT = "referral.accept";
+    public static final String REFERRAL_DECLINE = "referral.decline";
+    public static final String REFERRAL_PROGRESS = "referral.progress";
+    public static final String REFERRAL_CLOSE = "referral.close";
+    public static final String REFERRAL_REVOKE = "referral.revoke";
+    public static final String REFERRAL_CONSENT_WITHDRAWAL = "referral.consent-withdrawal";
 
     private SubmissionTypes() {
     }
