@@ -110,6 +110,7 @@
         byId('sign-in').hidden = false;
         ['view-inbox', 'view-raise', 'view-dashboard', 'tabs', 'sign-out', 'key-button', 'notify-button',
             'escalations', 'flash-banner'].forEach((id) => { byId(id).hidden = true; });
+        Ewn.watch.stop();
         byId('who').textContent = '';
         byId('sign-in-error').textContent = message || '';
         byId('password').value = '';
@@ -151,6 +152,7 @@
         byId('member-name').textContent = session.memberName || session.member;
         byId('notify-button').hidden = !('Notification' in window) || Notification.permission !== 'default';
         Ewn.keys.refresh();
+        Ewn.watch.start();
         Ewn.live.connect(session, {
             onMessage: received,
             onEscalation: escalated,
@@ -299,6 +301,8 @@
             }
         }
         Ewn.detail.changed(message.alertId);
+        // every message is an event the log took in: a good moment to see that its head still extends ours
+        Ewn.watch.nudge();
     }
 
     function applyStep(alert, message) {
@@ -544,6 +548,7 @@
         byId('timezone').textContent = t('timezone', {zone: Ewn.i18n.zone});
         const state = byId('connection').className.replace('connection ', '');
         byId('connection-text').textContent = t(state);
+        Ewn.watch.render();
         if (app.session) {
             renderList();
             renderEscalations();
