@@ -139,7 +139,7 @@ public class AccessAutoConfiguration {
                                 "/api/v1/alerts/*/sharing-requests", "/api/v1/alerts/*/sharing-requests/*/decision",
                                 "/api/v1/network", "/api/v1/members",
                                 "/api/v1/members/*/suspension", "/api/v1/members/*/reinstatement", "/api/v1/agencies",
-                                "/api/v1/agencies/*/keys", "/api/v1/agencies/*/keys/*/revocation",
+                                "/api/v1/agencies/*/keys", "/api/v1/agencies/*/keys/*/revocation", "/api/v1/agencies/*/callback",
                                 "/api/v1/groups", "/api/v1/groups/*/dissolution", "/api/v1/subjects/*/erasure").permitAll()
                         // the certificates receipts and submissions are verified with are public
                         .requestMatchers(HttpMethod.GET, "/api/v1/trust/**").permitAll()
