@@ -28,6 +28,7 @@ public class RateLimits {
     private final LongSupplier nanos;
     private final Map<AgencyCode, TokenBucket> buckets = new ConcurrentHashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     RateLimits(RateLimitProperties properties) {
         this(properties, System::nanoTime);
     }
