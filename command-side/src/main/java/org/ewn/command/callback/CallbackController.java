@@ -17,6 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CallbackController {
 
+    /** An agency.callback by KZ-DEMO, signed with the README's worked example's key (RFC 8037 Appendix A.1). */
+    static final String EXAMPLE = "eyJhbGciOiJFZERTQSIsImtpZCI6IkJ1UDlqOW9wdTJDcldWVjk1aDdiQ3V6Ykl4RTB2akRuVzBWZmpodDVMNmsiLCJ0eXAiOiJl"
+            + "d24tc3VibWlzc2lvbitqd3MifQ.eyJhZ2VuY3kiOiJLWi1ERU1PIiwiYm9keSI6eyJhZ2VuY3kiOiJLWi1ERU1PIiwidXJsIjoia"
+            + "HR0cHM6Ly9rei1kZW1vLmV4YW1wbGUvZXduL25vdGlmaWNhdGlvbnMifSwiaXNzdWVkQXQiOiIyMDI2LTExLTI2VDA5OjMwOjAwW"
+            + "iIsIm5ldHdvcmsiOiJFV04iLCJzdWJtaXNzaW9uSWQiOiI3YzFlNGI1Mi05YTBkLTRmM2UtOGI2YS0yZDVjOWUwZjFhMjMiLCJ0e"
+            + "XBlIjoiYWdlbmN5LmNhbGxiYWNrIn0.nTuIKwgzu2zYLYBDIKqOnQrwqZuX6lKvctbEbXdFpEQpOLulx4C-ZNoLwXFTMLQs5Baxx"
+            + "jo7P_smsl-Q7YnaDA";
+
     private final CallbackSubmissions submissions;
 
     CallbackController(CallbackSubmissions submissions) {
@@ -38,9 +46,8 @@ class CallbackController {
     ResponseEntity<CallbackAccepted> set(@PathVariable AgencyCode agency,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = SignedMedia.DESCRIPTION,
                     content = @Content(mediaType = SignedMedia.JOSE, schema = @Schema(type = "string"),
-                            examples = @ExampleObject(name = "agency.callback", summary = "a signed submission "
-                                    + "(this example is an alert.raise; an agency.callback has the body {agency, "
-                                    + "url})", value = SignedMedia.EXAMPLE)))
+                            examples = @ExampleObject(name = "agency.callback", summary = "KZ-DEMO registers "
+                                    + "https://kz-demo.example/ewn/notifications", value = EXAMPLE)))
             @RequestBody String envelope) {
         CallbackSubmissions.Outcome outcome = submissions.set(envelope, agency);
         return outcome.created() ? ResponseEntity.status(201).body(outcome.accepted())

@@ -116,6 +116,7 @@ class NotificationSender implements SmartLifecycle {
             status = 0;
             failure = e.getClass().getSimpleName();
         } catch (InterruptedException e) {
+            release(notification);
             Thread.currentThread().interrupt();
             return;
         }
@@ -123,6 +124,16 @@ class NotificationSender implements SmartLifecycle {
             finish(notification, Notification.State.DELIVERED, null, status);
         } else {
             failed(notification, failure, status);
+        }
+    }
+
+    /** The node stops mid-attempt: the notification is due again at once, for this node's next start or another. */
+    private void release(Notification notification) {
+        Thread.interrupted();
+        try {
+            notifications.updateOne(Filters.eq("_id", notification.id()), Updates.set("dueAt", clock.millis()));
+        } catch (RuntimeException e) {
+            log.debug("Could not release notification {}; it is due again when its lease ends", notification.id());
         }
     }
 
@@ -186,7 +197,9 @@ class NotificationSender implements SmartLifecycle {
                 // a full batch: more may be due
             }
         } catch (RuntimeException e) {
-            log.warn("Sending callbacks failed; trying again shortly", e);
+            if (poller != null) {
+                log.warn("Sending callbacks failed; trying again shortly", e);
+            }
         }
     }
 
