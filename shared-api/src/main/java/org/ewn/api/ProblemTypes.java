@@ -14,6 +14,8 @@ public final class ProblemTypes {
     public static final URI CSRF_TOKEN = type("csrf-token");
     /** Too many failed sign-ins for a username or from an address; retry after the {@code Retry-After} seconds. */
     public static final URI TOO_MANY_ATTEMPTS = type("too-many-attempts");
+    /** An agency sent more signed submissions than its rate allows; retry after the {@code Retry-After} seconds. */
+    public static final URI TOO_MANY_REQUESTS = type("too-many-requests");
     public static final URI INVALID_REQUEST = type("invalid-request");
     public static final URI MALFORMED_REQUEST = type("malformed-request");
     public static final URI UNKNOWN_ADDRESSEE = type("unknown-addressee");

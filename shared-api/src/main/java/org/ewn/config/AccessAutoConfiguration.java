@@ -142,7 +142,7 @@ public class AccessAutoConfiguration {
                                 "/api/v1/transfers/*/refusal",
                                 "/api/v1/network", "/api/v1/members",
                                 "/api/v1/members/*/suspension", "/api/v1/members/*/reinstatement", "/api/v1/agencies",
-                                "/api/v1/agencies/*/keys", "/api/v1/agencies/*/keys/*/revocation",
+                                "/api/v1/agencies/*/keys", "/api/v1/agencies/*/keys/*/revocation", "/api/v1/agencies/*/callback",
                                 "/api/v1/groups", "/api/v1/groups/*/dissolution", "/api/v1/subjects/*/erasure",
                                 "/api/v1/referrals", "/api/v1/referrals/*/acceptance", "/api/v1/referrals/*/decline",
                                 "/api/v1/referrals/*/progress", "/api/v1/referrals/*/closure",

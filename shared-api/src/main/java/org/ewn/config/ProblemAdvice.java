@@ -3,6 +3,7 @@ package org.ewn.config;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ewn.api.ProblemException;
 import org.ewn.api.ProblemTypes;
+import org.ewn.api.RetryLaterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -36,8 +37,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @ExceptionHandler(ProblemException.class)
-    ProblemDetail refused(ProblemException e) {
-        return problem(HttpStatusCode.valueOf(e.status()), e.type(), e.getMessage());
+    ResponseEntity<ProblemDetail> refused(ProblemException e) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e instanceof RetryLaterException later) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(later.retryAfterSeconds()));
+        }
+        return answer.body(problem(HttpStatusCode.valueOf(e.status()), e.type(), e.getMessage()));
     }
 
     /** Another node changed the same aggregate at the same moment, and retrying did not get through. */

@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every submission passes here before any command is sent: the one place where signed envelopes are checked. In
  * order: the envelope's form, the key it names, the signature, then, trusting the content only now, the canonical
  * form, the type, the network, the agency the key belongs to, the clock, the certificate path at the signing time,
- * revocation, and whether the agency's member may act. Whether the submission id was used before is the
+ * revocation, and whether the agency's member may act. Once the signature verified, the agency's rate counts it. Whether the submission id was used before is the
  * aggregate's decision, since only it can tell atomically.
  */
 @Component
@@ -42,13 +42,16 @@ public class SubmissionGate {
     private final TrustProperties properties;
     private final Clock clock;
     private final Validator validator;
+    private final RateLimits rateLimits;
     private final Map<String, List<CertificateValidity>> pathsChecked = new ConcurrentHashMap<>();
 
-    SubmissionGate(TrustRegistry registry, TrustProperties properties, Clock clock, Validator validator) {
+    SubmissionGate(TrustRegistry registry, TrustProperties properties, Clock clock, Validator validator,
+                   RateLimits rateLimits) {
         this.registry = registry;
         this.properties = properties;
         this.clock = clock;
         this.validator = validator;
+        this.rateLimits = rateLimits;
     }
 
     /** Admits a submission of the given type signed by an enrolled key. */
@@ -68,6 +71,7 @@ public class SubmissionGate {
             throw new TrustException(TrustFailure.BAD_SIGNATURE, "The signature does not verify with key " + keyId
                     + " of " + key.agency() + "; sign exactly the canonical payload, and send the envelope unchanged");
         }
+        rateLimits.admit(key.agency());
         SignedContent content = content(envelope, expectedType);
         if (!key.agency().equals(content.agency())) {
             throw new TrustException(TrustFailure.NOT_ENTITLED, "Key " + keyId + " belongs to " + key.agency()

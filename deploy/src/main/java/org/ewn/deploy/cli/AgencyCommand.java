@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "agency", description = "Register an agency of an admitted member; signed by an administrator.",
-        subcommands = AgencyCommand.Register.class)
+@Command(name = "agency", description = "Register an agency of an admitted member, or set where the hub calls an "
+        + "agency back.", subcommands = {AgencyCommand.Register.class, AgencyCommand.Callback.class})
 final class AgencyCommand {
 
     @Command(name = "register", description = "Register an agency (" + SubmissionTypes.AGENCY_REGISTER + "); its keys "
@@ -41,6 +41,42 @@ final class AgencyCommand {
                     .put("name", name.strip())
                     .put("administrator", administrator);
             return hub.submit(signer.sign(SubmissionTypes.AGENCY_REGISTER, body));
+        }
+    }
+
+    @Command(name = "callback", description = "Register the URL the hub posts the agency's signed notifications to, "
+            + "or remove it (" + SubmissionTypes.AGENCY_CALLBACK + "); signed by the agency or an administrator of its "
+            + "member.")
+    static final class Callback implements Callable<Integer> {
+
+        @Option(names = "--agency", required = true, paramLabel = "CODE", description = "The agency called back.")
+        AgencyCode agency;
+
+        @Option(names = "--url", paramLabel = "URL", description = "An https URL, such as "
+                + "https://agency.example/ewn/notifications.")
+        String url;
+
+        @Option(names = "--remove", description = "Stop the callbacks; the agency polls instead.")
+        boolean remove;
+
+        @Mixin
+        SigningKeyOptions signer;
+
+        @Mixin
+        HubOptions hub;
+
+        @Override
+        public Integer call() {
+            if (remove == (url != null)) {
+                throw CliFailure.usage("give either --url or --remove");
+            }
+            ObjectNode body = Json.object().put("agency", agency.value());
+            if (remove) {
+                body.put("remove", true);
+            } else {
+                body.put("url", url.strip());
+            }
+            return hub.submit(signer.sign(SubmissionTypes.AGENCY_CALLBACK, body));
         }
     }
 }

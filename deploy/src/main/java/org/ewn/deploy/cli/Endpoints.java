@@ -20,6 +20,7 @@ final class Endpoints {
         PATHS.put(SubmissionTypes.MEMBER_SUSPEND, "/api/v1/members/{member}/suspension");
         PATHS.put(SubmissionTypes.MEMBER_REINSTATE, "/api/v1/members/{member}/reinstatement");
         PATHS.put(SubmissionTypes.AGENCY_REGISTER, "/api/v1/agencies");
+        PATHS.put(SubmissionTypes.AGENCY_CALLBACK, "/api/v1/agencies/{agency}/callback");
         PATHS.put(SubmissionTypes.KEY_ENROL, "/api/v1/agencies/{agency}/keys");
         PATHS.put(SubmissionTypes.KEY_REVOKE, "/api/v1/agencies/{agency}/keys/{keyId}/revocation");
         PATHS.put(SubmissionTypes.GROUP_DEFINE, "/api/v1/groups");

@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ewn.access.NetworkUser;
 import org.ewn.api.alert.AlertEscalated;
 import org.ewn.api.alert.AlertEvent;
+import org.ewn.api.casework.CaseStatusChanged;
 import org.ewn.api.member.MemberCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,8 @@ class LivePush implements SmartLifecycle {
     private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
     /** Sessions of supervisors subscribed to escalations, by session id. */
     private final Map<String, Supervisor> supervisors = new ConcurrentHashMap<>();
+    /** Sessions of officers subscribed to their member's cases. */
+    private final CaseWatchers cases = new CaseWatchers();
     /** The position of the last event the tail has begun to push; published before any session's lock is taken. */
     private volatile long livePosition;
     private volatile CatchUp catchUp;
@@ -106,6 +109,16 @@ class LivePush implements SmartLifecycle {
         }
     }
 
+    /** An officer's session asks to see its member's referrals and transfers change status; once per session. */
+    void reserveCases(String sessionId, String subscriptionId, NetworkUser officer) {
+        cases.reserve(sessionId, subscriptionId, officer);
+    }
+
+    /** The broker registered an officer's subscription to cases at this destination. */
+    void registeredCases(String sessionId, String brokerDestination) {
+        cases.registered(sessionId, brokerDestination);
+    }
+
     /** The broker registered a supervisor's subscription to escalations at this destination. */
     void registeredEscalations(String sessionId, String brokerDestination) {
         supervisors.computeIfPresent(sessionId, (id, supervisor) -> supervisor.at(brokerDestination));
@@ -127,6 +140,7 @@ class LivePush implements SmartLifecycle {
     /** The session ended. */
     void forget(String sessionId) {
         supervisors.remove(sessionId);
+        cases.forget(sessionId);
         Subscriber subscriber = subscribers.remove(sessionId);
         if (subscriber != null) {
             subscriber.close();
@@ -135,6 +149,7 @@ class LivePush implements SmartLifecycle {
 
     /** The session ended one of its subscriptions. */
     void unsubscribe(String sessionId, String subscriptionId) {
+        cases.unsubscribe(sessionId, subscriptionId);
         supervisors.computeIfPresent(sessionId, (id, s) -> s.subscriptionId().equals(subscriptionId) ? null : s);
         Subscriber subscriber = subscribers.get(sessionId);
         if (subscriber != null && subscriber.subscriptionId.equals(subscriptionId)
@@ -185,6 +200,10 @@ class LivePush implements SmartLifecycle {
     private void pushLive(TrackedEventMessage<?> message) {
         long position = position(message.trackingToken());
         livePosition = position;
+        if (message.getPayload() instanceof CaseStatusChanged changed) {
+            cases.push(changed, position, this::convert, (session, destination, converted) -> send(session,
+                    destination, StompAccess.USER_CASES, converted, "Live push failed; reconnect"));
+        }
         if (!(message.getPayload() instanceof AlertEvent event)) {
             return;
         }

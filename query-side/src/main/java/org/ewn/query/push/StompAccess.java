@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * handshake (the console's signed-in session, or HTTP Basic for programs) or by the {@code login} and {@code passcode}
  * headers of their CONNECT frame. A session-authenticated CONNECT must carry the session's CSRF token in
  * {@code X-XSRF-TOKEN}, since any page can make a browser open a WebSocket with its cookies. Officers may subscribe to their own alert queue, once per session,
- * optionally from the {@code last-position} they saw; supervisors also to their escalations queue, once per session;
+ * optionally from the {@code last-position} they saw, and to their member's cases, once per session; supervisors also
+ * to their escalations queue, once per session;
  * nothing else. Clients never send to destinations. Which member's alerts reach a session is decided again at every
  * send by {@link LivePush}.
  */
@@ -34,6 +35,7 @@ class StompAccess implements ChannelInterceptor {
 
     static final String USER_ALERTS = "/user" + WebSocketConfiguration.ALERTS_QUEUE;
     static final String USER_ESCALATIONS = "/user" + WebSocketConfiguration.ESCALATIONS_QUEUE;
+    static final String USER_CASES = "/user" + WebSocketConfiguration.CASES_QUEUE;
     /** The SUBSCRIBE header with the position of the last event the client saw; absent for new events only. */
     static final String LAST_POSITION = "last-position";
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
@@ -80,12 +82,16 @@ class StompAccess implements ChannelInterceptor {
         if (USER_ALERTS.equals(destination)) {
             NetworkUser officer = withRole(stomp.getUser(), Role.OFFICER, "Only officers of a member receive live alerts");
             push.get().reserve(stomp.getSessionId(), stomp.getSubscriptionId(), officer, lastPosition(stomp));
+        } else if (USER_CASES.equals(destination)) {
+            NetworkUser officer = withRole(stomp.getUser(), Role.OFFICER,
+                                           "Only officers of a member see its cases live");
+            push.get().reserveCases(stomp.getSessionId(), stomp.getSubscriptionId(), officer);
         } else if (USER_ESCALATIONS.equals(destination)) {
             NetworkUser supervisor = withRole(stomp.getUser(), Role.SUPERVISOR,
                                               "Only supervisors are told of escalations");
             push.get().reserveEscalations(stomp.getSessionId(), stomp.getSubscriptionId(), supervisor);
         } else {
-            throw new MessageDeliveryException("Subscribe to " + USER_ALERTS + " or, as a supervisor, "
+            throw new MessageDeliveryException("Subscribe to " + USER_ALERTS + ", " + USER_CASES + " or, as a supervisor, "
                     + USER_ESCALATIONS + "; no other destination exists");
         }
     }

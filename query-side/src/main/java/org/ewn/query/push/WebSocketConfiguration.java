@@ -19,7 +19,8 @@ import org.springframework.web.socket.server.support.HttpSessionHandshakeInterce
 
 /**
  * STOMP over WebSocket at {@code /ws}, accepted from the application's own origin only. Officers
- * subscribe to {@code /user/queue/alerts}, supervisors also to {@code /user/queue/escalations}; {@link StompAccess} authenticates and authorizes each frame,
+ * subscribe to {@code /user/queue/alerts} and {@code /user/queue/cases}, supervisors also to
+ * {@code /user/queue/escalations}; {@link StompAccess} authenticates and authorizes each frame,
  * and {@link LivePush} sends to each session on the queue the broker made for its subscription.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +30,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     static final String ALERTS_QUEUE = "/queue/alerts";
     static final String ESCALATIONS_QUEUE = "/queue/escalations";
+    static final String CASES_QUEUE = "/queue/cases";
 
     private final AuthenticationManager authentication;
     /** Looked up when the first frame comes: LivePush needs the broker that this configures. */
@@ -78,6 +80,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                     String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
                     if (destination != null && destination.startsWith(ESCALATIONS_QUEUE)) {
                         push.getObject().registeredEscalations(session, destination);
+                    } else if (destination != null && destination.startsWith(CASES_QUEUE)) {
+                        push.getObject().registeredCases(session, destination);
                     } else {
                         push.getObject().registered(session, destination);
                     }

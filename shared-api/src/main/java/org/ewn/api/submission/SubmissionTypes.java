@@ -8,6 +8,7 @@ public final class SubmissionTypes {
     public static final String MEMBER_SUSPEND = "member.suspend";
     public static final String MEMBER_REINSTATE = "member.reinstate";
     public static final String AGENCY_REGISTER = "agency.register";
+    public static final String AGENCY_CALLBACK = "agency.callback";
     public static final String KEY_ENROL = "key.enrol";
     public static final String KEY_REVOKE = "key.revoke";
     public static final String GROUP_DEFINE = "group.define";
