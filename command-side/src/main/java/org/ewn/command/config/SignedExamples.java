@@ -6,8 +6,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Every signed request body in the API description gets an example: the endpoint's own where it has one, else the
- * README's worked example, which shows the form every submission shares.
+ * Every signed request body in the API description gets a worked example of its own type of submission, with the
+ * canonical JSON it signs ({@link SubmissionExamples}); an endpoint not listed there keeps its own example, or shows
+ * the README's.
  */
 @Component
 class SignedExamples implements OpenApiCustomizer {
@@ -17,15 +18,26 @@ class SignedExamples implements OpenApiCustomizer {
         if (api.getPaths() == null) {
             return;
         }
-        api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        api.getPaths().forEach((template, path) -> path.readOperations().forEach(operation -> {
             if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
                 return;
             }
             MediaType jose = operation.getRequestBody().getContent().get(SignedMedia.JOSE);
-            boolean hasExample = jose != null && (jose.getExample() != null
-                    || (jose.getExamples() != null && !jose.getExamples().isEmpty())
-                    || (jose.getSchema() != null && jose.getSchema().getExample() != null));
-            if (jose != null && !hasExample) {
+            if (jose == null) {
+                return;
+            }
+            SubmissionExamples.Example example = SubmissionExamples.of(template);
+            if (example != null) {
+                jose.setExample(null);
+                if (jose.getSchema() != null) {
+                    jose.getSchema().setExample(null);
+                }
+                jose.setExamples(java.util.Map.of(example.type(), new io.swagger.v3.oas.models.examples.Example()
+                        .summary("A " + example.type() + " signed with the Ed25519 key of RFC 8037 Appendix A.1")
+                        .description("The JWS signs this canonical JSON: " + example.payload())
+                        .value(example.envelope())));
+            } else if (jose.getExample() == null && (jose.getExamples() == null || jose.getExamples().isEmpty())
+                    && (jose.getSchema() == null || jose.getSchema().getExample() == null)) {
                 jose.setExample(SignedMedia.EXAMPLE);
             }
         }));
