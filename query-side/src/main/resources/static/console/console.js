@@ -1,5 +1,5 @@
 // The liaison officer's console: signing in, the member's inbox kept live over STOMP, and the routes between the
-// inbox, an alert, the raise form and the dashboard.
+// inbox, an alert, the cases, the raise form and the dashboard.
 (function (Ewn) {
     'use strict';
 
@@ -108,7 +108,7 @@
     function showSignIn(message) {
         document.body.classList.remove('signed-in');
         byId('sign-in').hidden = false;
-        ['view-inbox', 'view-raise', 'view-dashboard', 'tabs', 'sign-out', 'key-button', 'notify-button',
+        ['view-inbox', 'view-cases', 'view-raise', 'view-dashboard', 'tabs', 'sign-out', 'key-button', 'notify-button',
             'escalations', 'flash-banner'].forEach((id) => { byId(id).hidden = true; });
         Ewn.watch.stop();
         byId('who').textContent = '';
@@ -164,6 +164,11 @@
             onTooOld: () => {},
             // the hub closes live connections when the session ends: if that is why, show the sign-in form
             onClosed: () => Ewn.api.get('api/v1/session').catch(() => {})
+        });
+        Ewn.cases.signedIn();
+        Ewn.live.connectCases({
+            onCase: (message) => Ewn.cases.changed(message.caseId),
+            onLive: (live) => Ewn.cases.setLive(live)
         });
         route();
     }
@@ -467,18 +472,24 @@
 
     // ---- routes ---------------------------------------------------------------------------------------------------
 
+    const VIEWS = ['inbox', 'cases', 'raise', 'dashboard'];
+
     function route() {
         if (!app.session) {
             return;
         }
         const hash = location.hash || '#/inbox';
         const alertMatch = /^#\/alerts\/([0-9a-fA-F-]{36})$/.exec(hash);
-        const view = alertMatch ? 'inbox' : (hash.substring(2) || 'inbox');
-        const known = ['inbox', 'raise', 'dashboard'].includes(view) ? view : 'inbox';
-        ['inbox', 'raise', 'dashboard'].forEach((name) => { byId('view-' + name).hidden = name !== known; });
+        const caseMatch = /^#\/cases\/(referrals|transfers)\/([0-9a-fA-F-]{36})$/.exec(hash);
+        const view = alertMatch ? 'inbox' : caseMatch ? 'cases' : (hash.substring(2) || 'inbox');
+        const known = VIEWS.includes(view) ? view : 'inbox';
+        VIEWS.forEach((name) => { byId('view-' + name).hidden = name !== known; });
         document.querySelectorAll('#tabs a').forEach((a) => a.setAttribute('aria-current',
             a.dataset.view === known ? 'page' : 'false'));
-        if (alertMatch) {
+        if (known === 'cases') {
+            document.body.classList.toggle('detail-open', Boolean(caseMatch));
+            Ewn.cases.route(caseMatch ? caseMatch[1] : null, caseMatch ? caseMatch[2] : null);
+        } else if (alertMatch) {
             app.selected = alertMatch[1];
             app.fresh.delete(app.selected);
             document.body.classList.add('detail-open');
@@ -535,6 +546,8 @@
         } else if (e.key === 'a' && inInbox && app.selected) {
             e.preventDefault();
             Ewn.detail.acknowledge();
+        } else if (e.key === 'Escape' && !byId('view-cases').hidden && Ewn.cases.selected()) {
+            location.hash = '#/cases';
         } else if (e.key === 'Escape' && app.selected) {
             location.hash = '#/inbox';
         }
@@ -554,6 +567,7 @@
             renderEscalations();
             Ewn.keys.refresh();
             Ewn.detail.rerender();
+            Ewn.cases.rerender();
         }
     });
 

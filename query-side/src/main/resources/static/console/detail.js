@@ -404,8 +404,10 @@
         byId('prompt-error').textContent = '';
         byId('prompt-fields').replaceChildren(...fields.map((f) => el('label', {className: 'field'},
             el('span', {text: f.label}),
-            el(f.multiline ? 'textarea' : 'input', {attrs: {name: f.name, required: f.required, maxlength: f.max,
-                rows: f.multiline ? 5 : null, id: 'prompt-' + f.name}}))));
+            f.options ? el('select', {attrs: {name: f.name, id: 'prompt-' + f.name}},
+                ...f.options.map((o) => el('option', {text: o.label, attrs: {value: o.value}})))
+                : el(f.multiline ? 'textarea' : 'input', {attrs: {name: f.name, required: f.required, maxlength: f.max,
+                    rows: f.multiline ? 5 : null, id: 'prompt-' + f.name}}))));
         return new Promise((resolve) => {
             const form = byId('prompt-form');
             const done = (values) => {
@@ -439,7 +441,7 @@
             byId('prompt-cancel').addEventListener('click', cancelled);
             dialog.addEventListener('cancel', cancelled);
             dialog.showModal();
-            const first = form.querySelector('input, textarea');
+            const first = form.querySelector('input, textarea, select');
             if (first) {
                 first.focus();
             }

@@ -1,12 +1,20 @@
 // Live push over STOMP: the officer's alert queue (and a supervisor's escalations), reconnecting on its own and
-// catching up from the last position this tab saw, which sessionStorage keeps across reloads.
+// catching up from the last position this tab saw, which sessionStorage keeps across reloads; and, beside it, the
+// queue of case status changes, which the console can do without.
 (function (Ewn) {
     'use strict';
 
     const ALERTS = '/user/queue/alerts';
     const ESCALATIONS = '/user/queue/escalations';
+    const CASES = '/user/queue/cases';
 
     let client = null;
+    let casesClient = null;
+
+    function brokerUrl() {
+        return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host
+            + location.pathname.replace(/[^/]*$/, '') + 'ws';
+    }
 
     function lastPosition(username) {
         const key = 'ewn.last-position.' + username;
@@ -34,8 +42,7 @@
     function connect(session, handlers) {
         disconnect();
         const seen = lastPosition(session.username);
-        const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host
-            + location.pathname.replace(/[^/]*$/, '') + 'ws';
+        const url = brokerUrl();
         let refused = null;
         let catchUp = true;     // false after the hub said the inbox is too far behind for a replay
         const stomp = new StompJs.Client({
@@ -92,7 +99,63 @@
         stomp.activate();
     }
 
+    /**
+     * Case status changes (referrals and transfers) on a connection of their own, so that a hub which refuses or
+     * lacks the queue ends that connection only and the alerts keep coming. handlers: onCase(message), where only
+     * message.caseId is relied on, and onLive(true|false) as the queue becomes available or not. A refusal is final
+     * for this sign-in; a dropped connection is tried again.
+     */
+    function connectCases(handlers) {
+        disconnectCases();
+        const stomp = new StompJs.Client({
+            brokerURL: brokerUrl(),
+            reconnectDelay: 5000,
+            heartbeatIncoming: 10000,
+            heartbeatOutgoing: 10000,
+            beforeConnect: () => {
+                stomp.connectHeaders = {'X-XSRF-TOKEN': Ewn.api.csrfToken() || ''};
+            },
+            onConnect: () => {
+                stomp.subscribe(CASES, (frame) => {
+                    let message = {};
+                    try {
+                        message = JSON.parse(frame.body) || {};
+                    } catch (e) {
+                        // an unreadable message still says that something changed
+                    }
+                    handlers.onCase(message);
+                });
+                handlers.onLive(true);
+                // whatever changed while this connection was down
+                handlers.onCase({});
+            },
+            onStompError: () => {
+                if (casesClient === stomp) {
+                    casesClient = null;
+                    stomp.deactivate();
+                    handlers.onLive(false);
+                }
+            },
+            onWebSocketClose: () => {
+                if (casesClient === stomp) {
+                    handlers.onLive(false);
+                }
+            }
+        });
+        casesClient = stomp;
+        stomp.activate();
+    }
+
+    function disconnectCases() {
+        if (casesClient) {
+            const old = casesClient;
+            casesClient = null;
+            old.deactivate();
+        }
+    }
+
     function disconnect() {
+        disconnectCases();
         if (client) {
             const old = client;
             client = null;
@@ -100,5 +163,5 @@
         }
     }
 
-    Ewn.live = {connect: connect, disconnect: disconnect, lastPosition: lastPosition};
+    Ewn.live = {connect: connect, connectCases: connectCases, disconnect: disconnect, lastPosition: lastPosition};
 })(window.Ewn = window.Ewn || {});

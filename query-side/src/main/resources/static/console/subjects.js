@@ -1,5 +1,5 @@
-// The people an alert is about, as the hub opened their personal data for this reader; an erased person is shown
-// as erased, with nothing else left to show.
+// The people an alert or a case is about, as the hub opened their personal data for this reader; an erased person is
+// shown as erased, with nothing else left to show.
 (function (Ewn) {
     'use strict';
 
@@ -34,13 +34,13 @@
                 ...fact(t('photos'), (data.photos || []).map((p) => p.mediaType + ' SHA-256 ' + p.sha256).join('; '))));
     }
 
-    /** The section listing the alert's subjects, or null when it names none. */
-    function section(subjects) {
+    /** The section listing the subjects of an alert or a case, or null when it names none. */
+    function section(subjects, id) {
         if (!subjects.length) {
             return null;
         }
         return el('section', {className: 'subjects'}, el('h3', {text: t('subjects')}),
-            el('ul', {attrs: {id: 'subjects'}}, ...subjects.map(person)));
+            el('ul', {attrs: {id: id || 'subjects'}}, ...subjects.map(person)));
     }
 
     Ewn.subjects = {section: section};

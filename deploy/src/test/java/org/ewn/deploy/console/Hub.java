@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ewn.api.subject.PersonalData;
 import org.ewn.api.subject.ProtectedData;
 import org.ewn.protect.SubjectCipher;
+import org.ewn.seal.SealRecipient;
+import org.ewn.seal.SealedContent;
 import org.ewn.trust.IssuedKey;
 import org.ewn.trust.KeyStores;
 import org.ewn.trust.SubmissionSigner;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +31,9 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 
 /**
- * The network as agencies' systems use it beside the browser: alerts signed with the demo keys, inboxes read with
- * the demo accounts, and the demo agencies' signing and encryption keys as the PEM files the console loads.
+ * The network as agencies' systems use it beside the browser: alerts, referrals and case transfers signed with the
+ * demo keys, inboxes and cases read with the demo accounts, and the demo agencies' signing and encryption keys as the
+ * PEM files the console loads.
  */
 final class Hub {
 
@@ -46,9 +50,14 @@ final class Hub {
     }
 
     private static IssuedKey signingKey(String agency) {
+        return key(agency, "signing");
+    }
+
+    /** The agency's "signing" or "encryption" key from its demo keystore. */
+    private static IssuedKey key(String agency, String alias) {
         try {
             return KeyStores.load(DATA.resolve("demo-pki").resolve(agency + ".p12"), DEMO_PASSWORD.toCharArray())
-                             .get("signing");
+                             .get(alias);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,8 +122,54 @@ final class Hub {
         body.put("text", "To be met at the border");
         body.put("subjects", List.of(Map.of("subject", subject.toString(), "keyId", keyId, "iv", data.iv(),
                 "ciphertext", data.ciphertext())));
-        String envelope = new SubmissionSigner(signingKey(agency), "EWN").sign("alert.raise", UUID.randomUUID(),
+        return postKeyed("/api/v1/alerts", sign(agency, "alert.raise", body), keyId, key);
+    }
+
+    /**
+     * Refers a person from one agency to another, as the client's {@code referral submit} does: the person's data
+     * encrypted under a fresh subject key sent beside the signature, on the person's own consent, for a year.
+     */
+    JsonNode refer(String from, String to, String summary, PersonalData person) {
+        UUID subject = UUID.randomUUID();
+        SecretKey key = SubjectCipher.newKey();
+        String keyId = SubjectCipher.newKeyId();
+        ProtectedData data = SubjectCipher.encrypt(subject, keyId, key, person);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("receivingAgency", to);
+        body.put("services", List.of("PSYCHOSOCIAL", "EDUCATION"));
+        body.put("urgency", "URGENT");
+        body.put("summary", summary);
+        body.put("consent", Map.of("consentedBy", "SUBJECT", "purpose", "reintegration", "recipientKinds",
+                List.of("SOCIAL_SERVICE"), "validUntil", Instant.now().plus(365, ChronoUnit.DAYS)
+                        .truncatedTo(ChronoUnit.SECONDS).toString()));
+        body.put("subject", Map.of("subject", subject.toString(), "keyId", keyId, "iv", data.iv(),
+                "ciphertext", data.ciphertext()));
+        return postKeyed("/api/v1/referrals", sign(from, "referral.submit", body), keyId, key);
+    }
+
+    /** Asks another member's agency to take over a case, its summary sealed to the two agencies' encryption keys. */
+    JsonNode requestTransfer(String from, String to, String summary) {
+        List<SealRecipient> recipients = new ArrayList<>();
+        for (String agency : List.of(from, to)) {
+            recipients.add(SealRecipient.of(key(agency, "encryption").certificate()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("receiver", to);
+        body.put("sealedSummary", JSON.convertValue(SealedContent.seal(summary.getBytes(StandardCharsets.UTF_8),
+                recipients).toJsonNode(), Map.class));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/transfers"))
+                .header("Content-Type", "application/jose")
+                .POST(HttpRequest.BodyPublishers.ofString(sign(from, "transfer.request", body))).build());
+        return created(response);
+    }
+
+    private static String sign(String agency, String type, Map<String, Object> body) {
+        return new SubmissionSigner(signingKey(agency), "EWN").sign(type, UUID.randomUUID(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), body);
+    }
+
+    /** Posts a signed submission with the subject key beside it, as application/ewn-submission+json. */
+    private JsonNode postKeyed(String path, String envelope, String keyId, SecretKey key) {
         String keyed;
         try {
             keyed = JSON.writeValueAsString(Map.of("submission", envelope, "subjectKeys", Map.of(keyId,
@@ -122,9 +177,12 @@ final class Hub {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts"))
+        return created(send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/ewn-submission+json")
-                .POST(HttpRequest.BodyPublishers.ofString(keyed)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(keyed)).build()));
+    }
+
+    private static JsonNode created(HttpResponse<String> response) {
         if (response.statusCode() != 201) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
