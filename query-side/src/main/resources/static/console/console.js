@@ -108,7 +108,7 @@
     function showSignIn(message) {
         document.body.classList.remove('signed-in');
         byId('sign-in').hidden = false;
-        ['view-inbox', 'view-raise', 'view-dashboard', 'tabs', 'sign-out', 'key-button', 'notify-button',
+        ['view-inbox', 'view-raise', 'view-dashboard', 'view-audit', 'tabs', 'sign-out', 'key-button', 'notify-button',
             'escalations', 'flash-banner'].forEach((id) => { byId(id).hidden = true; });
         Ewn.watch.stop();
         byId('who').textContent = '';
@@ -147,12 +147,24 @@
         byId('sign-in').hidden = true;
         byId('tabs').hidden = false;
         byId('sign-out').hidden = false;
-        byId('key-button').hidden = false;
+        // an auditor reads any member's past; only officers and supervisors work the inbox and receive it live
+        const roles = session.roles || [];
+        app.auditor = roles.includes('AUDITOR');
+        app.officer = !app.auditor || roles.includes('OFFICER') || roles.includes('SUPERVISOR');
+        document.querySelectorAll('#tabs a').forEach((a) => {
+            a.hidden = a.dataset.view === 'audit' ? !app.auditor : !app.officer;
+        });
+        byId('connection').hidden = !app.officer;
+        byId('key-button').hidden = !app.officer;
         byId('who').textContent = session.username + ' · ' + (session.memberName || session.member);
         byId('member-name').textContent = session.memberName || session.member;
-        byId('notify-button').hidden = !('Notification' in window) || Notification.permission !== 'default';
+        byId('notify-button').hidden = !app.officer || !('Notification' in window) || Notification.permission !== 'default';
         Ewn.keys.refresh();
         Ewn.watch.start();
+        route();
+        if (!app.officer) {
+            return;
+        }
         Ewn.live.connect(session, {
             onMessage: received,
             onEscalation: escalated,
@@ -165,7 +177,6 @@
             // the hub closes live connections when the session ends: if that is why, show the sign-in form
             onClosed: () => Ewn.api.get('api/v1/session').catch(() => {})
         });
-        route();
     }
 
     function signedOut(message) {
@@ -471,11 +482,13 @@
         if (!app.session) {
             return;
         }
-        const hash = location.hash || '#/inbox';
-        const alertMatch = /^#\/alerts\/([0-9a-fA-F-]{36})$/.exec(hash);
-        const view = alertMatch ? 'inbox' : (hash.substring(2) || 'inbox');
-        const known = ['inbox', 'raise', 'dashboard'].includes(view) ? view : 'inbox';
-        ['inbox', 'raise', 'dashboard'].forEach((name) => { byId('view-' + name).hidden = name !== known; });
+        const home = app.officer ? 'inbox' : 'audit';
+        const hash = location.hash || '#/' + home;
+        const alertMatch = app.officer ? /^#\/alerts\/([0-9a-fA-F-]{36})$/.exec(hash) : null;
+        const view = alertMatch ? 'inbox' : (hash.substring(2).split('?')[0] || home);
+        const allowed = view === 'audit' ? app.auditor : app.officer;
+        const known = allowed && ['inbox', 'raise', 'dashboard', 'audit'].includes(view) ? view : home;
+        ['inbox', 'raise', 'dashboard', 'audit'].forEach((name) => { byId('view-' + name).hidden = name !== known; });
         document.querySelectorAll('#tabs a').forEach((a) => a.setAttribute('aria-current',
             a.dataset.view === known ? 'page' : 'false'));
         if (alertMatch) {
@@ -504,6 +517,8 @@
             Ewn.raise.show();
         } else if (known === 'dashboard') {
             Ewn.dashboard.show();
+        } else if (known === 'audit') {
+            Ewn.audit.show(hash);
         }
     }
     window.addEventListener('hashchange', route);
