@@ -201,6 +201,7 @@
     function renderList(status) {
         const alerts = inbox ? inbox.alerts : [];
         byId('audit-list').replaceChildren(...alerts.map(item));
+        byId('audit-list').dataset.asOf = inbox ? question.at : '';     // which moment the list shows, once shown
         byId('audit-empty').hidden = !inbox || alerts.length > 0;
         byId('audit-summary').textContent = status || (inbox ? t('auditSummary', {member: question.member,
             at: utc(question.at), box: label('box', question.box), total: inbox.total}) : '');
@@ -323,6 +324,19 @@
         }
     }
 
+    /** Forgets what was asked and shown, so that the next account signed in on this page finds none of it. */
+    function clear() {
+        question = null;
+        inboxKey = null;
+        inbox = null;
+        detail = null;
+        detailError = null;
+        ['audit-list', 'audit-detail'].forEach((id) => byId(id).replaceChildren());
+        ['audit-error', 'audit-summary', 'audit-page-info'].forEach((id) => { byId(id).textContent = ''; });
+        byId('audit-list').dataset.asOf = '';
+        byId('audit-at').value = '';
+    }
+
     Ewn.i18n.onChange(rerender);
-    Ewn.audit = {show: show};
+    Ewn.audit = {show: show, clear: clear};
 })(window.Ewn = window.Ewn || {});

@@ -111,6 +111,7 @@
         ['view-inbox', 'view-raise', 'view-dashboard', 'view-audit', 'tabs', 'sign-out', 'key-button', 'notify-button',
             'escalations', 'flash-banner'].forEach((id) => { byId(id).hidden = true; });
         Ewn.watch.stop();
+        Ewn.audit.clear();
         byId('who').textContent = '';
         byId('sign-in-error').textContent = message || '';
         byId('password').value = '';
