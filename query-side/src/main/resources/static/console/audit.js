@@ -122,6 +122,7 @@
         }
         byId('audit-member').replaceChildren(...members.map((m) => new Option(m.code + (m.name ? ' – ' + m.name : ''),
             m.code)));
+        byId('audit-member').value = Ewn.api.state.session.member;     // the auditor's own member to start with
     }
 
     function fillForm() {
@@ -201,7 +202,9 @@
     function renderList(status) {
         const alerts = inbox ? inbox.alerts : [];
         byId('audit-list').replaceChildren(...alerts.map(item));
-        byId('audit-list').dataset.asOf = inbox ? question.at : '';     // which moment the list shows, once shown
+        // which inbox the list shows, once the hub has answered
+        Object.assign(byId('audit-list').dataset, inbox ? {member: question.member, box: question.box, asOf: question.at}
+            : {member: '', box: '', asOf: ''});
         byId('audit-empty').hidden = !inbox || alerts.length > 0;
         byId('audit-summary').textContent = status || (inbox ? t('auditSummary', {member: question.member,
             at: utc(question.at), box: label('box', question.box), total: inbox.total}) : '');
@@ -216,8 +219,10 @@
         const details = alert.details || {};
         const selected = question.alert === alert.alertId;
         const open = () => go({alert: alert.alertId});
+        const state = stateBadge(alert);
         return el('li', {className: 'alert-item p-' + alert.precedence + (selected ? ' selected' : ''),
-            dataset: {alertId: alert.alertId}, attrs: {tabindex: 0, role: 'button', 'aria-current': selected ? 'true' : null},
+            dataset: {alertId: alert.alertId}, attrs: {tabindex: 0, role: 'button', 'aria-current': selected ? 'true' : null,
+                'aria-label': alert.precedence + ', ' + alert.title + ', ' + state.textContent},
             on: {click: open, keydown: (e) => {
                 if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
@@ -230,7 +235,7 @@
             el('span', {className: 'origin', text: question.box === 'SENT' ? t('sent') + ' → ' + alert.addressees.join(', ')
                 : alert.originator}),
             el('span', {className: 'category', text: label('category', alert.category)}),
-            time(alert.raisedAt), stateBadge(alert)));
+            time(alert.raisedAt), state));
     }
 
     // ---- one alert as it was ---------------------------------------------------------------------------------------
@@ -333,7 +338,7 @@
         detailError = null;
         ['audit-list', 'audit-detail'].forEach((id) => byId(id).replaceChildren());
         ['audit-error', 'audit-summary', 'audit-page-info'].forEach((id) => { byId(id).textContent = ''; });
-        byId('audit-list').dataset.asOf = '';
+        Object.assign(byId('audit-list').dataset, {member: '', box: '', asOf: ''});
         byId('audit-at').value = '';
     }
 

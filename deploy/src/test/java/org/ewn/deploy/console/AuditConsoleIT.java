@@ -71,18 +71,25 @@ class AuditConsoleIT {
         assertThat(browser.driver.findElement(By.id("key-button")).isDisplayed()).isFalse();
         assertThat(browser.driver.findElement(By.id("connection")).isDisplayed()).isFalse();
 
-        ask("UZ", after);
+        assertThat(browser.<String>waitUntil(d -> {
+            String member = d.findElement(By.id("audit-member")).getAttribute("value");
+            return member.isEmpty() ? null : member;
+        })).as("the auditor's own member to start with").isEqualTo("KZ");
+        ask("KZ", after, "SENT");
+        assertThat(auditItem(title).getText()).contains("Sent → UZ").contains("Sent · 0/1 acknowledged");
+
+        ask("UZ", after, "RECEIVED");
         WebElement item = auditItem(title);
         assertThat(item.getText()).contains("FLASH").contains("TLP:AMBER").contains("Missing or at-risk child")
                 .contains("Awaiting acknowledgement").contains("KZ-DEMO").contains(" UTC");
         assertThat(browser.driver.findElement(By.id("audit-summary")).getText()).contains("UZ").contains("Received");
         browser.screenshot("audit-01-inbox-after");
 
-        ask("UZ", before);
+        ask("UZ", before, "RECEIVED");
         assertThat(listShows(title)).as("not yet raised at the earlier moment").isFalse();
         browser.screenshot("audit-02-inbox-before");
 
-        ask("UZ", after);
+        ask("UZ", after, "RECEIVED");
         auditItem(title).click();
         browser.waitUntil(d -> d.findElement(By.id("audit-detail-title")).getText().equals(title));
         assertThat(browser.driver.getCurrentUrl()).contains("alert=" + alertId);
@@ -135,17 +142,19 @@ class AuditConsoleIT {
         browser.waitFor(By.id("view-audit"));
     }
 
-    /** Asks in the form for the member's received alerts at the moment, and waits for the hub's answer. */
-    private void ask(String member, Instant moment) {
+    /** Asks in the form for the member's received or sent alerts at the moment, and waits for the hub's answer. */
+    private void ask(String member, Instant moment, String box) {
         browser.waitUntil(d -> !d.findElements(By.cssSelector("#audit-member option[value='" + member + "']")).isEmpty());
         new Select(browser.driver.findElement(By.id("audit-member"))).selectByValue(member);
         browser.script("arguments[0].value = arguments[1];", browser.driver.findElement(By.id("audit-at")),
                 moment.toString().replace("Z", ""));
-        new Select(browser.driver.findElement(By.id("audit-box"))).selectByValue("RECEIVED");
+        new Select(browser.driver.findElement(By.id("audit-box"))).selectByValue(box);
         browser.driver.findElement(By.cssSelector("#audit-form button[type=submit]")).click();
-        browser.waitUntil(d -> moment.toString().equals(d.findElement(By.id("audit-list")).getAttribute("data-as-of")));
+        By answered = By.cssSelector("#audit-list[data-member='" + member + "'][data-box='" + box + "'][data-as-of='"
+                + moment + "']");
+        browser.waitUntil(d -> !d.findElements(answered).isEmpty());
         assertThat(browser.driver.getCurrentUrl()).contains("at=" + URLEncoder.encode(moment.toString(),
-                StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8)).contains("member=" + member);
     }
 
     private WebElement auditItem(String title) {
