@@ -108,9 +108,11 @@
     function showSignIn(message) {
         document.body.classList.remove('signed-in');
         byId('sign-in').hidden = false;
-        ['view-inbox', 'view-cases', 'view-raise', 'view-dashboard', 'tabs', 'sign-out', 'key-button', 'notify-button',
+        ['view-inbox', 'view-cases', 'view-raise', 'view-dashboard', 'view-audit', 'tabs', 'sign-out', 'key-button',
+            'notify-button',
             'escalations', 'flash-banner'].forEach((id) => { byId(id).hidden = true; });
         Ewn.watch.stop();
+        Ewn.audit.clear();
         byId('who').textContent = '';
         byId('sign-in-error').textContent = message || '';
         byId('password').value = '';
@@ -147,12 +149,27 @@
         byId('sign-in').hidden = true;
         byId('tabs').hidden = false;
         byId('sign-out').hidden = false;
-        byId('key-button').hidden = false;
+        // an auditor reads any member's past; only officers and supervisors work the inbox and receive it live
+        const roles = session.roles || [];
+        app.auditor = roles.includes('AUDITOR');
+        app.officer = !app.auditor || roles.includes('OFFICER') || roles.includes('SUPERVISOR');
+        document.querySelectorAll('#tabs a').forEach((a) => {
+            a.hidden = a.dataset.view === 'audit' ? !app.auditor : !app.officer;
+        });
+        byId('connection').hidden = !app.officer;
+        byId('key-button').hidden = !app.officer;
         byId('who').textContent = session.username + ' · ' + (session.memberName || session.member);
         byId('member-name').textContent = session.memberName || session.member;
-        byId('notify-button').hidden = !('Notification' in window) || Notification.permission !== 'default';
+        byId('notify-button').hidden = !app.officer || !('Notification' in window) || Notification.permission !== 'default';
         Ewn.keys.refresh();
         Ewn.watch.start();
+        if (app.officer) {
+            Ewn.cases.signedIn();
+        }
+        route();
+        if (!app.officer) {
+            return;
+        }
         Ewn.live.connect(session, {
             onMessage: received,
             onEscalation: escalated,
@@ -165,12 +182,10 @@
             // the hub closes live connections when the session ends: if that is why, show the sign-in form
             onClosed: () => Ewn.api.get('api/v1/session').catch(() => {})
         });
-        Ewn.cases.signedIn();
         Ewn.live.connectCases({
             onCase: (message) => Ewn.cases.changed(message.caseId),
             onLive: (live) => Ewn.cases.setLive(live)
         });
-        route();
     }
 
     function signedOut(message) {
@@ -472,17 +487,19 @@
 
     // ---- routes ---------------------------------------------------------------------------------------------------
 
-    const VIEWS = ['inbox', 'cases', 'raise', 'dashboard'];
+    const VIEWS = ['inbox', 'cases', 'raise', 'dashboard', 'audit'];
 
     function route() {
         if (!app.session) {
             return;
         }
-        const hash = location.hash || '#/inbox';
-        const alertMatch = /^#\/alerts\/([0-9a-fA-F-]{36})$/.exec(hash);
-        const caseMatch = /^#\/cases\/(referrals|transfers)\/([0-9a-fA-F-]{36})$/.exec(hash);
-        const view = alertMatch ? 'inbox' : caseMatch ? 'cases' : (hash.substring(2) || 'inbox');
-        const known = VIEWS.includes(view) ? view : 'inbox';
+        const home = app.officer ? 'inbox' : 'audit';
+        const hash = location.hash || '#/' + home;
+        const alertMatch = app.officer ? /^#\/alerts\/([0-9a-fA-F-]{36})$/.exec(hash) : null;
+        const caseMatch = app.officer ? /^#\/cases\/(referrals|transfers)\/([0-9a-fA-F-]{36})$/.exec(hash) : null;
+        const view = alertMatch ? 'inbox' : caseMatch ? 'cases' : (hash.substring(2).split('?')[0] || home);
+        const allowed = view === 'audit' ? app.auditor : app.officer;
+        const known = allowed && VIEWS.includes(view) ? view : home;
         VIEWS.forEach((name) => { byId('view-' + name).hidden = name !== known; });
         document.querySelectorAll('#tabs a').forEach((a) => a.setAttribute('aria-current',
             a.dataset.view === known ? 'page' : 'false'));
@@ -515,6 +532,8 @@
             Ewn.raise.show();
         } else if (known === 'dashboard') {
             Ewn.dashboard.show();
+        } else if (known === 'audit') {
+            Ewn.audit.show(hash);
         }
     }
     window.addEventListener('hashchange', route);

@@ -252,10 +252,12 @@
         return bytes < 1048576 ? (bytes / 1024).toFixed(1) + ' KiB' : (bytes / 1048576).toFixed(1) + ' MiB';
     }
 
-    function history(steps) {
+    /** The steps with their signatures; the audit view passes its own way of writing times. */
+    function history(steps, format) {
+        const at = format || when;
         return el('section', {className: 'history'}, el('h3', {text: t('history')}),
             el('ol', {attrs: {id: 'history'}}, ...steps.map((step) => el('li', {className: 'step step-' + step.kind},
-                el('time', {text: when(step.at), attrs: {datetime: step.at}}),
+                el('time', {text: at(step.at), attrs: {datetime: step.at}}),
                 el('div', {},
                     el('p', {className: 'step-text', text: t('step_' + step.kind, Object.assign({}, step,
                         {decision: step.granted ? t('granted').toLowerCase() : t('refused').toLowerCase()}))}),
@@ -448,5 +450,6 @@
         });
     };
 
-    Ewn.detail = {show: show, changed: changed, clear: clear, rerender: rerender, acknowledge: acknowledge};
+    Ewn.detail = {show: show, changed: changed, clear: clear, rerender: rerender, acknowledge: acknowledge,
+        history: history};
 })(window.Ewn = window.Ewn || {});

@@ -139,6 +139,16 @@
         logKept: 'Head kept', logOffered: 'Head offered', logHead: '{size} events, root',
         logAlarmAdvice: 'Detected on {at}. The kept head was not replaced. Tell your member\'s auditor and the network administrator.',
         logAlarmNoted: 'Noted',
+        // audit: a member's inbox as it was
+        navAudit: 'Audit', auditTitle: 'Inbox as it was', auditMember: 'Member', auditMoment: 'Moment (UTC)',
+        auditShow: 'Show', auditLead: 'Rebuilt from the log up to that moment. Every alert opened here is recorded in the log as read by you.',
+        auditEmpty: 'The inbox held no alerts at that moment.',
+        auditSelect: 'Choose a member and a moment, then open an alert to see it as it was.',
+        auditLoading: 'Replaying the log…', auditSummary: '{member} · {box} · as of {at} · {total} alerts',
+        auditAsOf: 'As {member} saw it on {at}', auditBack: 'Back to the list',
+        auditMomentMissing: 'Give the moment: a date and a time in UTC.',
+        auditBadRequest: 'The hub cannot answer this question', auditForbidden: 'Only auditors may see past inboxes',
+        auditNotFound: '{member}\'s inbox did not hold this alert on {at}',
         enum: {
             box: {RECEIVED: 'Received', SENT: 'Sent by us'},
             caseBox: {RECEIVED: 'Referrals received', SENT: 'Referrals sent', TRANSFERS: 'Case transfers'},
@@ -306,6 +316,16 @@
         logKept: 'Сохранённая вершина', logOffered: 'Предъявленная вершина', logHead: '{size} событий, корень',
         logAlarmAdvice: 'Обнаружено {at}. Сохранённая вершина не заменена. Сообщите аудитору вашего государства и администратору сети.',
         logAlarmNoted: 'Принято к сведению',
+        // аудит: входящие участника в прошлом
+        navAudit: 'Аудит', auditTitle: 'Входящие на момент', auditMember: 'Участник', auditMoment: 'Момент (UTC)',
+        auditShow: 'Показать', auditLead: 'Восстановлено по журналу до этого момента. Каждое открытое здесь оповещение записывается в журнал как прочитанное вами.',
+        auditEmpty: 'На этот момент во входящих не было оповещений.',
+        auditSelect: 'Выберите участника и момент, затем откройте оповещение, чтобы увидеть его таким, каким оно было.',
+        auditLoading: 'Журнал воспроизводится…', auditSummary: '{member} · {box} · на {at} · оповещений: {total}',
+        auditAsOf: 'Как его видел участник {member} на {at}', auditBack: 'Назад к списку',
+        auditMomentMissing: 'Укажите момент: дату и время по UTC.',
+        auditBadRequest: 'Узел сети не может ответить на этот запрос', auditForbidden: 'Входящие в прошлом видят только аудиторы',
+        auditNotFound: 'На {at} этого оповещения во входящих участника {member} не было',
         enum: {
             box: {RECEIVED: 'Полученные', SENT: 'Отправленные нами'},
             caseBox: {RECEIVED: 'Полученные направления', SENT: 'Наши направления', TRANSFERS: 'Передачи дел'},
