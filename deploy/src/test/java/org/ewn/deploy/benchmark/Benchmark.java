@@ -30,12 +30,29 @@ public final class Benchmark {
         ResultTable table = new ResultTable();
         describeMachine(table);
 
-        new ThroughputScenarios(table).run();
-        new LatencyAtScale(table).run();
-        new EndToEnd(table).run();
-        new PushAtScale(table).run();
-        new SignatureVerification(table).run();
-        new AuditVerification(table).run();
+        // EWN_BENCHMARK_SECTIONS=audit,push runs only those sections; all of them by default
+        java.util.Set<String> only = new java.util.HashSet<>(java.util.Arrays.asList(
+                System.getenv().getOrDefault("EWN_BENCHMARK_SECTIONS", "").toLowerCase(java.util.Locale.ROOT)
+                        .split("[,\\s]+")));
+        only.remove("");
+        if (only.isEmpty() || only.contains("throughput")) {
+            new ThroughputScenarios(table).run();
+        }
+        if (only.isEmpty() || only.contains("latency")) {
+            new LatencyAtScale(table).run();
+        }
+        if (only.isEmpty() || only.contains("end-to-end")) {
+            new EndToEnd(table).run();
+        }
+        if (only.isEmpty() || only.contains("push")) {
+            new PushAtScale(table).run();
+        }
+        if (only.isEmpty() || only.contains("signatures")) {
+            new SignatureVerification(table).run();
+        }
+        if (only.isEmpty() || only.contains("audit")) {
+            new AuditVerification(table).run();
+        }
 
         table.header(String.format("whole run: %.0f s", (System.nanoTime() - start) / 1e9));
         System.out.println(table.render());

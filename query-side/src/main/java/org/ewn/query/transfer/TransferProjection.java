@@ -139,9 +139,10 @@ class TransferProjection {
 
         private Void moved(TransferEvent event, TransferStatus status, String reason, Instant at) {
             String id = event.transferId().toString();
+            // the step first: a reader who sees the new status finds the step that led to it in the history
+            step(event, status.name(), reason, at);
             transfers.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("statusPosition", position)),
                     Updates.combine(Updates.set("status", status.name()), Updates.set("statusPosition", position)));
-            step(event, status.name(), reason, at);
             return null;
         }
 
