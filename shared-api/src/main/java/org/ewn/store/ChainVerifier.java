@@ -51,7 +51,8 @@ public final class ChainVerifier {
     private List<Document> fetch(long from) {
         // raw documents, so that a damaged event is reported rather than failing to parse the whole batch
         List<Long> numbers = LongStream.range(from, from + COMMITS_PER_FETCH).boxed().toList();
-        List<Document> found = commitCollection.find(Filters.in("_id", numbers)).into(new ArrayList<>());
+        // two at a time: a commit may come near 16 MB, and the driver takes no reply over 48 MB
+        List<Document> found = commitCollection.find(Filters.in("_id", numbers)).batchSize(2).into(new ArrayList<>());
         found.sort(Comparator.comparingLong(document -> ((Number) document.get("_id")).longValue()));
         List<Document> contiguous = new ArrayList<>();
         for (Document document : found) {

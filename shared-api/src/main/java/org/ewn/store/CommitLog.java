@@ -27,6 +27,11 @@ import java.util.stream.LongStream;
 final class CommitLog {
 
     private static final Bson HEADER = Projections.include("first", "count", "maxTimestamp");
+    /**
+     * A commit may come near the 16 MB a document can hold; the embedded server sends a whole batch in one reply, and
+     * the driver takes no reply over 48 MB, so a read asks for two commits at a time.
+     */
+    private static final int COMMITS_PER_REPLY = 2;
 
     private final MongoCollection<Document> commits;
     private final PositionCache positions = new PositionCache();
@@ -88,7 +93,7 @@ final class CommitLog {
     /** The commits with the given numbers that exist, in commit order. */
     List<Commit> readAll(Collection<Long> numbers) {
         List<Commit> found = new ArrayList<>(numbers.size());
-        for (Document document : commits.find(Filters.in("_id", numbers))) {
+        for (Document document : commits.find(Filters.in("_id", numbers)).batchSize(COMMITS_PER_REPLY)) {
             found.add(Commit.from(document));
         }
         found.sort(Comparator.comparingLong(Commit::number));
