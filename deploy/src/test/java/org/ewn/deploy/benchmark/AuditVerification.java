@@ -44,14 +44,15 @@ import java.util.stream.Stream;
  * the offline verifier in one pass (chain, and each event's envelope against the membership), against bare Ed25519
  * checks of the same signatures in the same run. The events carry real signed alert envelopes of the demo agencies;
  * they are appended to the store directly as the alerts they raise, as the aggregate would, to build the log in
- * seconds. Then the inbox read model is rebuilt from zero over the whole log (the administrators' rebuild), as the
- * replay rate.
+ * seconds. Then the inbox read model is rebuilt from zero (the administrators' rebuild), timed over its first
+ * events, as the replay rate.
  */
 final class AuditVerification {
 
     private static final int EVENTS = 100_000;
     private static final int BATCH = 1_000;
     private static final double TARGET = 0.75;
+    private static final int REPLAYED = 5_000;
 
     private final ResultTable.Section section;
 
@@ -96,8 +97,8 @@ final class AuditVerification {
             double verified = report.checked().events() / verifySeconds;
             section.row("export over the audit API (" + String.format("%,d", lines) + " lines)",
                         String.format("%,.0f", lines / exportSeconds), "");
-            section.row("replay: the inbox read model rebuilt from zero over the " + String.format("%,d", replay.events())
-                        + " events of the log", String.format("%,.0f", replay.events() / replay.seconds()), "");
+            section.row("replay: the inbox read model rebuilt from zero, its first " + String.format("%,d",
+                        replay.events()) + " events", String.format("%,.0f", replay.events() / replay.seconds()), "");
             section.row("events verified by audit verify (chain + signature + membership)",
                         String.format("%,.0f", verified), "");
             section.row("raw Ed25519 verifications, the same signatures", String.format("%,.0f", raw), "");
@@ -141,11 +142,14 @@ final class AuditVerification {
         }
     }
 
-    /** @param events the log's size when the rebuild finished */
+    /** @param events how many events the rebuilt model applied in {@code seconds} */
     private record Replay(long events, double seconds) {
     }
 
-    /** Rebuilds the inbox from zero as a network administrator does, and times it until it has caught up. */
+    /**
+     * Rebuilds the inbox from zero as a network administrator does, and times how long it takes to apply the first
+     * {@value #REPLAYED} events of the log: the whole log takes too long on the embedded store (see the README).
+     */
     private static Replay replay(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String admin = "Basic " + Base64.getEncoder().encodeToString(("ewn-admin:" + AllInOne.PASSWORD)
@@ -161,8 +165,9 @@ final class AuditVerification {
         while (true) {
             JsonNode state = JSON.readTree(http.send(HttpRequest.newBuilder(status).header("Authorization", admin)
                     .build(), HttpResponse.BodyHandlers.ofString()).body());
-            if (state.get("current").asBoolean() && state.get("position").asLong() >= state.get("head").asLong()) {
-                return new Replay(state.get("head").asLong() + 1, (System.nanoTime() - started) / 1e9);
+            long position = state.get("position").asLong();
+            if (position + 1 >= REPLAYED || state.get("current").asBoolean()) {
+                return new Replay(position + 1, (System.nanoTime() - started) / 1e9);
             }
             Thread.sleep(50);
         }
