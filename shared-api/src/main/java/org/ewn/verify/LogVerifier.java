@@ -121,6 +121,29 @@ public final class LogVerifier {
                           sorted);
     }
 
+    /**
+     * The payload's top-level {@code submission} object, or a missing node: read by streaming, so that the rest of a
+     * large event (an alert's text, its details) is skipped rather than built into a tree.
+     */
+    private static JsonNode submissionOf(byte[] payload) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(payload)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            JsonNode found = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if ("submission".equals(name)) {
+                    found = JSON.readTree(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return found;
+        }
+    }
+
     private void verified(LogEntry entry, byte[] computedHash) {
         leaves.append(MerkleHashes.leaf(computedHash));
         byte[] expectedRoot = expectedRoots.remove(leaves.size());
@@ -128,14 +151,13 @@ public final class LogVerifier {
             compareRoot(expectedRoot);
         }
         boolean intact = Arrays.equals(computedHash, entry.hash());
-        JsonNode payload;
+        JsonNode submission;
         try {
-            payload = JSON.readTree(entry.payload());
+            submission = submissionOf(entry.payload());
         } catch (IOException e) {
             failures.add(new Failure(entry.globalIndex(), "malformed-event", "the payload is not JSON"));
             return;
         }
-        JsonNode submission = payload.path("submission");
         if (!submission.isObject()) {
             unsigned++;
             return;
