@@ -89,12 +89,7 @@ final class AlertCommand {
                 throw CliFailure.usage("sealing needs --user ACCOUNT to read the addressees' encryption keys "
                         + "(RED alerts are sealed unless --no-seal)");
             }
-            String password = environment.variable(userPasswordEnv);
-            if (password == null || password.isEmpty()) {
-                throw new CliFailure("no password for " + user + ": set the environment variable " + userPasswordEnv);
-            }
-            HubClient directory = new HubClient(hub.hub, "Basic " + java.util.Base64.getEncoder().encodeToString(
-                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            HubClient directory = HubClient.asAccount(hub.hub, environment, user, userPasswordEnv);
             java.util.Set<String> members = SealedText.addressees(directory, allMembers,
                     addressees == null ? List.of() : addressees.stream().map(MemberCode::value).toList(),
                     groups == null ? List.of() : groups.stream().map(GroupCode::value).toList());
@@ -184,12 +179,7 @@ final class AlertCommand {
 
         @Override
         public Integer call() {
-            String password = environment.variable(userPasswordEnv);
-            if (password == null || password.isEmpty()) {
-                throw new CliFailure("no password for " + user + ": set the environment variable " + userPasswordEnv);
-            }
-            HubClient client = new HubClient(hub, "Basic " + java.util.Base64.getEncoder().encodeToString(
-                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            HubClient client = HubClient.asAccount(hub, environment, user, userPasswordEnv);
             com.fasterxml.jackson.databind.JsonNode detail;
             try {
                 detail = Json.MAPPER.readTree(client.get("/api/v1/inbox/alerts/" + alert));

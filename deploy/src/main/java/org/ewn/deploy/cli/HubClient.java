@@ -25,6 +25,19 @@ final class HubClient {
         this(hub, null);
     }
 
+    /**
+     * A client reading as an account, whose password comes from an environment variable: never from the command line,
+     * where other users of the machine could see it.
+     */
+    static HubClient asAccount(String hub, CliEnvironment environment, String user, String passwordVariable) {
+        String password = environment.variable(passwordVariable);
+        if (password == null || password.isEmpty()) {
+            throw new CliFailure("no password for " + user + ": set the environment variable " + passwordVariable);
+        }
+        return new HubClient(hub, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     HubClient(String hub, String authorization) {
         this.authorization = authorization;
         URI uri;

@@ -29,24 +29,33 @@ final class PersonalDataFiles {
         Map<String, String> keys = new LinkedHashMap<>();
         List<UUID> ids = new ArrayList<>();
         for (Path file : files == null ? List.<Path>of() : files) {
-            ObjectNode json = read(file);
-            UUID subject = subject(json, file);
-            json.remove("subject");
-            PersonalData data;
-            try {
-                data = PersonalData.parse(json.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(file + ": " + e.getMessage());
-            }
-            SecretKey key = SubjectCipher.newKey();
-            String keyId = SubjectCipher.newKeyId();
-            ProtectedData sealed = SubjectCipher.encrypt(subject, keyId, key, data);
-            subjects.add(Json.object().put("subject", subject.toString()).put("keyId", keyId)
-                    .put("iv", sealed.iv()).put("ciphertext", sealed.ciphertext()));
-            keys.put(keyId, Base64.getUrlEncoder().withoutPadding().encodeToString(key.getEncoded()));
-            ids.add(subject);
+            Person person = person(read(file), file.toString());
+            subjects.add(person.subject());
+            keys.put(person.keyId(), person.key());
+            ids.add(person.id());
         }
         return new Encrypted(subjects, keys, ids);
+    }
+
+    /**
+     * One person's personal data, encrypted under a fresh key of that person alone; {@code "subject"} in it, if any,
+     * is the person's id to reuse. {@code where} names the data in error messages.
+     */
+    static Person person(ObjectNode json, String where) {
+        UUID subject = subject(json, where);
+        json.remove("subject");
+        PersonalData data;
+        try {
+            data = PersonalData.parse(json.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(where + ": " + e.getMessage());
+        }
+        SecretKey key = SubjectCipher.newKey();
+        String keyId = SubjectCipher.newKeyId();
+        ProtectedData sealed = SubjectCipher.encrypt(subject, keyId, key, data);
+        return new Person(subject, Json.object().put("subject", subject.toString()).put("keyId", keyId)
+                .put("iv", sealed.iv()).put("ciphertext", sealed.ciphertext()), keyId,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(key.getEncoded()));
     }
 
     private static ObjectNode read(Path file) {
@@ -57,7 +66,7 @@ final class PersonalDataFiles {
         }
     }
 
-    private static UUID subject(ObjectNode json, Path file) {
+    private static UUID subject(ObjectNode json, String where) {
         String id = Json.text(json, "subject");
         if (id == null) {
             return UUID.randomUUID();
@@ -65,8 +74,12 @@ final class PersonalDataFiles {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new CliFailure(file + ": \"subject\" must be the person's id, a UUID", e);
+            throw new CliFailure(where + ": \"subject\" must be the person's id, a UUID", e);
         }
+    }
+
+    /** @param subject as a signed body carries it; {@code key} is base64url, for {@code subjectKeys} */
+    record Person(UUID id, ObjectNode subject, String keyId, String key) {
     }
 
     /** @param ids the subjects, in the order of the files, so that a new person's id can be kept for next time */

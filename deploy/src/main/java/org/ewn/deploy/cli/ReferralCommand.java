@@ -3,10 +3,7 @@ package org.ewn.deploy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ewn.api.referral.ReferralOutcome;
-import org.ewn.api.subject.PersonalData;
-import org.ewn.api.subject.ProtectedData;
 import org.ewn.api.submission.SubmissionTypes;
-import org.ewn.protect.SubjectCipher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,12 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -64,39 +59,12 @@ final class ReferralCommand {
                 if (!person.isObject()) {
                     throw new CliFailure(file + ": \"person\" must be an object of personal data");
                 }
-                Encrypted encrypted = encrypt((ObjectNode) person, file);
+                PersonalDataFiles.Person encrypted = PersonalDataFiles.person((ObjectNode) person, file + ": person");
                 body.set("subject", encrypted.subject());
                 keys = Map.of(encrypted.keyId(), encrypted.key());
                 spec.commandLine().getErr().println("subject " + encrypted.id());
             }
             return hub.submit(signer.sign(SubmissionTypes.REFERRAL_SUBMIT, body), keys);
-        }
-
-        private static Encrypted encrypt(ObjectNode person, Path file) {
-            UUID subject;
-            try {
-                String id = Json.text(person, "subject");
-                subject = id == null ? UUID.randomUUID() : UUID.fromString(id);
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(file + ": person.subject must be the person's id, a UUID", e);
-            }
-            person.remove("subject");
-            PersonalData data;
-            try {
-                data = PersonalData.parse(person.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(file + ": person: " + e.getMessage());
-            }
-            SecretKey key = SubjectCipher.newKey();
-            String keyId = SubjectCipher.newKeyId();
-            ProtectedData sealed = SubjectCipher.encrypt(subject, keyId, key, data);
-            ObjectNode json = Json.object().put("subject", subject.toString()).put("keyId", keyId)
-                    .put("iv", sealed.iv()).put("ciphertext", sealed.ciphertext());
-            return new Encrypted(subject, json, keyId,
-                                 Base64.getUrlEncoder().withoutPadding().encodeToString(key.getEncoded()));
-        }
-
-        private record Encrypted(UUID id, ObjectNode subject, String keyId, String key) {
         }
     }
 
@@ -229,12 +197,7 @@ final class ReferralCommand {
 
         @Override
         public Integer call() {
-            String password = environment.variable(userPasswordEnv);
-            if (password == null || password.isEmpty()) {
-                throw new CliFailure("no password for " + user + ": set the environment variable " + userPasswordEnv);
-            }
-            HubClient client = new HubClient(hub, "Basic " + Base64.getEncoder().encodeToString(
-                    (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            HubClient client = HubClient.asAccount(hub, environment, user, userPasswordEnv);
             String answer = client.get("/api/v1/referrals/" + referral);
             try {
                 spec.commandLine().getOut().println(Json.pretty(Json.MAPPER.readTree(answer)));

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -88,11 +87,11 @@ final class TransferCommand {
             } catch (IllegalArgumentException e) {
                 throw CliFailure.usage(otherParty() + ": " + e.getMessage());
             }
-            HubClient directory = new HubClient(hub.hub, basic(environment, user, userPasswordEnv));
+            HubClient directory = HubClient.asAccount(hub.hub, environment, user, userPasswordEnv);
             java.security.cert.X509Certificate root = hub.rootCertificate == null ? null
                     : new KeyFiles(environment).certificates(hub.rootCertificate).get(0);
             ObjectNode body = Json.object().put(otherParty(), party.value());
-            body.set("sealedSummary", TransferSealing.seal(directory, List.of(new AgencyCode(signer.agency()), party),
+            body.set("sealedSummary", SealedText.sealForAgencies(directory, List.of(new AgencyCode(signer.agency()), party),
                     summary, root, spec.commandLine().getErr()));
             PersonalDataFiles.Encrypted personalData = PersonalDataFiles.encrypt(
                     subject == null ? List.of() : List.of(subject));
@@ -253,7 +252,7 @@ final class TransferCommand {
 
         @Override
         public Integer call() {
-            HubClient client = new HubClient(hub, basic(environment, user, userPasswordEnv));
+            HubClient client = HubClient.asAccount(hub, environment, user, userPasswordEnv);
             String answer = client.get("/api/v1/transfers/" + transfer);
             JsonNode detail;
             try {
@@ -275,14 +274,6 @@ final class TransferCommand {
             }
             return 0;
         }
-    }
-
-    static String basic(CliEnvironment environment, String user, String passwordVariable) {
-        String password = environment.variable(passwordVariable);
-        if (password == null || password.isEmpty()) {
-            throw new CliFailure("no password for " + user + ": set the environment variable " + passwordVariable);
-        }
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode read(Path file) {

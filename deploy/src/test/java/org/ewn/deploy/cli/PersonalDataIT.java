@@ -56,10 +56,12 @@ class PersonalDataIT {
     private Terminal terminal;
     private String hub;
     private final HttpClient http = HttpClient.newHttpClient();
+    private DemoReader reader;
 
     @BeforeEach
     void setUp() {
         hub = "http://127.0.0.1:" + port;
+        reader = new DemoReader(hub);
         terminal = Terminal.withPassword(AuditCliIT.DEMO_PASSWORD)
                            .variable(AuditOptions.DEFAULT_PASSWORD_VARIABLE, AuditCliIT.DEMO_PASSWORD);
     }
@@ -78,14 +80,14 @@ class PersonalDataIT {
         UUID subject = UUID.fromString(raised.err().lines().filter(l -> l.startsWith("subject "))
                 .findFirst().orElseThrow().substring("subject ".length()));
 
-        JsonNode seen = awaitDetail(alertId, "uz-officer");
+        JsonNode seen = reader.awaitDetail(alertId, "uz-officer");
         JsonNode person = seen.get("subjects").get(0);
         assertThat(person.get("subject").asText()).isEqualTo(subject.toString());
         assertThat(person.get("personalData").get("name").asText()).isEqualTo(NAME);
         assertThat(person.get("personalData").get("documents").get(0).get("number").asText()).isEqualTo("BC-7731-PDIT");
-        assertThat(get("/api/v1/inbox/alerts/" + alertId, "kz-officer").body()).contains(NAME);
-        assertThat(get("/api/v1/inbox/alerts/" + alertId, "tj-officer").statusCode()).isEqualTo(404);
-        assertThat(get("/api/v1/inbox?box=SENT", "kz-officer").body()).doesNotContain(NAME);
+        assertThat(reader.get("/api/v1/inbox/alerts/" + alertId, "kz-officer").body()).contains(NAME);
+        assertThat(reader.get("/api/v1/inbox/alerts/" + alertId, "tj-officer").statusCode()).isEqualTo(404);
+        assertThat(reader.get("/api/v1/inbox?box=SENT", "kz-officer").body()).doesNotContain(NAME);
         assertThat(filesContaining(DATA, NAME.getBytes(StandardCharsets.UTF_8))).as("never in clear at rest").isEmpty();
 
         Path keyFile = keyFile(subject);
@@ -94,7 +96,7 @@ class PersonalDataIT {
 
         HttpResponse<String> refused = erase(subject, "KZ-DEMO", PKI.resolve("KZ-DEMO.p12"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
-        assertThat(get("/api/v1/inbox/alerts/" + alertId, "uz-officer").body()).contains(NAME);
+        assertThat(reader.get("/api/v1/inbox/alerts/" + alertId, "uz-officer").body()).contains(NAME);
 
         HttpResponse<String> erased = erase(subject, "EWN-ADMIN", PKI.resolve("EWN-ADMIN.p12"));
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
@@ -102,7 +104,7 @@ class PersonalDataIT {
         assertThat(erasure.get("keysDestroyed").asInt()).isEqualTo(1);
         assertThat(erasure.get("receipt").asText()).contains(".");
 
-        JsonNode after = Json.MAPPER.readTree(get("/api/v1/inbox/alerts/" + alertId, "uz-officer").body());
+        JsonNode after = Json.MAPPER.readTree(reader.get("/api/v1/inbox/alerts/" + alertId, "uz-officer").body());
         assertThat(after.get("subjects").get(0).get("erased").asBoolean()).isTrue();
         assertThat(after.get("subjects").get(0).has("personalData")).isFalse();
         assertThat(after.get("title").asText()).as("the alert itself stays").isEqualTo("Child to be met at the border");
@@ -122,7 +124,7 @@ class PersonalDataIT {
         // the export holds the erasure and only ciphertext, and everything still verifies
         Path export = dir.resolve("log.ndjson");
         Path root = dir.resolve("root.crt");
-        Files.writeString(root, get("/api/v1/trust/root-certificate", null).body());
+        Files.writeString(root, reader.get("/api/v1/trust/root-certificate", null).body());
         Terminal.Result exported = terminal.run("audit", "export", "--hub", hub, "--user", "kz-auditor",
                 "--root-certificate", root.toString(), "--out", export.toString());
         assertThat(exported.exitCode()).as(exported.toString()).isZero();
@@ -216,26 +218,6 @@ class PersonalDataIT {
 
     private static Path keyFile(UUID subject) {
         return DATA.resolve("keys/subjects").resolve(subject.toString().substring(0, 2)).resolve(subject + ".keys");
-    }
-
-    private JsonNode awaitDetail(String alertId, String user) throws Exception {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            HttpResponse<String> detail = get("/api/v1/inbox/alerts/" + alertId, user);
-            if (detail.statusCode() == 200) {
-                return Json.MAPPER.readTree(detail.body());
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("alert " + alertId + " never reached " + user);
-    }
-
-    private HttpResponse<String> get(String path, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub + path)).GET();
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (user + ":" + AuditCliIT.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {

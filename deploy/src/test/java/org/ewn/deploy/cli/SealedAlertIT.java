@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +54,16 @@ class SealedAlertIT {
     private String hub;
     private Path root;
     private final HttpClient http = HttpClient.newHttpClient();
+    private DemoReader reader;
 
     @BeforeEach
     void setUp() throws Exception {
         hub = "http://127.0.0.1:" + port;
+        reader = new DemoReader(hub);
         terminal = Terminal.withPassword(AuditCliIT.DEMO_PASSWORD)
                            .variable(AuditOptions.DEFAULT_PASSWORD_VARIABLE, AuditCliIT.DEMO_PASSWORD);
         root = dir.resolve("root.crt");
-        Files.writeString(root, get("/api/v1/trust/root-certificate", null).body());
+        Files.writeString(root, reader.get("/api/v1/trust/root-certificate", null).body());
     }
 
     @Test
@@ -75,7 +76,7 @@ class SealedAlertIT {
         assertThat(raised.err()).doesNotContain("unchecked");
         String alertId = Json.MAPPER.readTree(raised.out().lines().findFirst().orElseThrow()).get("alertId").asText();
 
-        JsonNode detail = awaitDetail(alertId, "uz-officer");
+        JsonNode detail = reader.awaitDetail(alertId, "uz-officer");
         assertThat(detail.get("sealed").asBoolean()).isTrue();
         assertThat(detail.get("text").isNull()).isTrue();
         assertThat(detail.toString()).doesNotContain("sealed-it-marker");
@@ -106,7 +107,7 @@ class SealedAlertIT {
                 alertId, "--key", PKI.resolve("UZ-DEMO.p12").toString());
         assertThat(latest.out().strip()).as(latest.toString()).isEqualTo("Convoy delayed; sealed-it-marker-update");
 
-        assertThat(get("/api/v1/inbox/alerts/" + alertId, "tj-officer").statusCode()).isEqualTo(404);
+        assertThat(reader.get("/api/v1/inbox/alerts/" + alertId, "tj-officer").statusCode()).isEqualTo(404);
         Terminal.Result stranger = terminal.run("alert", "open", "--hub", hub, "--user", "tj-officer", "--alert",
                 alertId, "--key", PKI.resolve("TJ-DEMO.p12").toString());
         assertThat(stranger.exitCode()).isNotZero();
@@ -171,23 +172,4 @@ class SealedAlertIT {
                 .get("encryption").certificate().getPublicKey());
     }
 
-    private JsonNode awaitDetail(String alertId, String user) throws Exception {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            HttpResponse<String> detail = get("/api/v1/inbox/alerts/" + alertId, user);
-            if (detail.statusCode() == 200) {
-                return Json.MAPPER.readTree(detail.body());
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("alert " + alertId + " never reached " + user);
-    }
-
-    private HttpResponse<String> get(String path, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub + path)).GET();
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (user + ":" + AuditCliIT.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

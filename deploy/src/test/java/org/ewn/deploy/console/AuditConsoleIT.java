@@ -1,14 +1,9 @@
 package org.ewn.deploy.console;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,35 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * were at a moment before and after the alert was raised; the hub's refusals in words; and no such view for an
  * officer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ewn.data.dir=target/it-data/network",
-        "ewn.demo.password=" + Hub.DEMO_PASSWORD})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditConsoleIT {
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private Hub hub;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser(port);
-        hub = new Hub(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            try {
-                assertThat(browser.console()).as("the hub's Content-Security-Policy allows all the console does")
-                        .doesNotContain("Content Security Policy");
-            } finally {
-                browser.close();
-            }
-        }
-    }
+class AuditConsoleIT extends ConsoleInBrowser {
 
     @Test
     void auditorSeesAnInboxAndAnAlertAsTheyWereAtAMoment() throws InterruptedException {

@@ -2,19 +2,13 @@ package org.ewn.deploy.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ewn.api.subject.PersonalData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,39 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each step signed in the browser; Tajikistan's officer sees none of it. A transfer's sealed summary opens with the
  * receiving agency's encryption key, the receiver accepts it, and the former holder then sees it read-only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ewn.data.dir=target/it-data/network",
-        "ewn.demo.password=" + Hub.DEMO_PASSWORD})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CasesConsoleIT {
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private Hub hub;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser(port);
-        hub = new Hub(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            try {
-                assertThat(browser.console()).as("the hub's Content-Security-Policy allows all the console does")
-                        .doesNotContain("Content Security Policy");
-            } finally {
-                browser.close();
-            }
-        }
-    }
-
-    private static String unique(String text) {
-        return text + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
+class CasesConsoleIT extends ConsoleInBrowser {
 
     @Test
     void receivingAgencyAcceptsWorksAndClosesAReferralInTheConsole() {

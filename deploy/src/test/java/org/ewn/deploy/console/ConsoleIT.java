@@ -1,20 +1,14 @@
 package org.ewn.deploy.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,39 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledging with the agency's key loaded into the browser, the originator's board, raising an alert, and the
  * Russian interface.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ewn.data.dir=target/it-data/network",
-        "ewn.demo.password=" + Hub.DEMO_PASSWORD})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleIT {
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private Hub hub;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser(port);
-        hub = new Hub(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            try {
-                assertThat(browser.console()).as("the hub's Content-Security-Policy allows all the console does")
-                        .doesNotContain("Content Security Policy");
-            } finally {
-                browser.close();
-            }
-        }
-    }
-
-    private static String unique(String title) {
-        return title + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
+class ConsoleIT extends ConsoleInBrowser {
 
     @Test
     void officerSeesAlertLiveAndAcknowledgesItInOneClick() {

@@ -2,18 +2,12 @@ package org.ewn.deploy.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ewn.api.subject.PersonalData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,41 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the addressees' encryption keys by default, so the hub stores only the JWE; the addressee's officer opens it with
  * the agency's encryption PEM; a member not addressed never gets it. The detail shows a subject's personal data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ewn.data.dir=target/it-data/network",
-        "ewn.demo.password=" + Hub.DEMO_PASSWORD})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SealConsoleIT {
+class SealConsoleIT extends ConsoleInBrowser {
 
     private static final String TEXT = "Informant: the courier crosses at Zhibek Zholy on Thursday, 06:00.\n<b>not bold</b>";
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private Hub hub;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser(port);
-        hub = new Hub(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            try {
-                assertThat(browser.console()).as("the hub's Content-Security-Policy allows all the console does")
-                        .doesNotContain("Content Security Policy");
-            } finally {
-                browser.close();
-            }
-        }
-    }
-
-    private static String unique(String title) {
-        return title + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     @Test
     void redAlertIsSealedToTheAddresseeWhoOpensItInTheBrowser() {
