@@ -13,37 +13,53 @@ import org.ewn.api.member.MemberCode;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Each member's entries: one per alert addressed to it, and one per alert it raised (its sent alerts, counting every
  * addressee's acknowledgement), holding what the inbox filters on (all but the text), so that
- * a filtered inbox loads only the alerts it shows. Entries live in buckets, one per member and span of
- * {@value #BUCKET_SPAN} positions of the log ({@code _id} "member:bucket"), keyed by alert id; the member's document
- * lists its buckets. No document grows without bound and every read is by {@code _id}. An entry is derived from its
- * alert's document, which only ever gains facts (an acknowledgement or a withdrawal is never undone), and is written
- * with {@code $set} and {@code $addToSet} only, so writing it again, or late, changes nothing.
+ * a filtered inbox loads only the alerts it shows. Entries live in buckets, one per member, box and span of
+ * {@value #BUCKET_SPAN} positions of the log ({@code _id} "member:bucket" or "member:sent:bucket"), keyed by alert id;
+ * the member's document lists its buckets. No document grows without bound and every read is by {@code _id}. The span
+ * is small because the embedded store copies and serializes a whole document at every change of it: an entry written
+ * costs in proportion to the entries beside it. An entry is derived from its alert's document, which only ever gains
+ * facts (an acknowledgement or a withdrawal is never undone), and is written with {@code $set} and {@code $addToSet}
+ * only, so writing it again, or late, changes nothing.
+ * <p>
+ * Earlier layouts (every alert in one array of the member's document; buckets of 1,024 positions in
+ * {@value #LEGACY_BUCKETS}) are moved into this one when the member's inbox is first read.
  */
 final class InboxEntries {
 
     static final String MEMBERS = "inbox_members";
-    static final String BUCKETS = "inbox_member_buckets";
-    static final int BUCKET_SPAN = 1024;
+    static final String BUCKETS = "inbox_entry_buckets";
+    static final int BUCKET_SPAN = 64;
+    /** The member's document lists the buckets of the alerts addressed to it here. */
+    static final String RECEIVED_BUCKETS = "received";
+    /** The member's document lists the buckets of the alerts it sent here. */
+    static final String SENT_BUCKETS = "sent";
     /** How a member's document listed its alerts before there were buckets. */
     static final String UNBUCKETED = "entries";
-    /** The member's document lists the buckets of the alerts it sent here. */
-    static final String SENT_BUCKETS = "sentBuckets";
+    /** Where buckets of 1,024 positions were kept, and how the member's document listed them. */
+    static final String LEGACY_BUCKETS = "inbox_member_buckets";
+    static final String LEGACY_RECEIVED = "buckets";
+    static final String LEGACY_SENT = "sentBuckets";
+    static final int LEGACY_SPAN = 1024;
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> alerts;
     private final MongoCollection<Document> members;
     private final MongoCollection<Document> buckets;
+    private final MongoCollection<Document> legacyBuckets;
 
     InboxEntries(MongoDatabase database) {
         this.alerts = database.getCollection(InboxProjection.ALERTS);
         this.members = database.getCollection(MEMBERS);
         this.buckets = database.getCollection(BUCKETS);
+        this.legacyBuckets = database.getCollection(LEGACY_BUCKETS);
     }
 
     /**
@@ -61,7 +77,7 @@ final class InboxEntries {
                     .filter(by -> member.equals(originator) || member.equals(by)).toList();
             buckets.updateOne(Filters.eq("_id", bucketId(member, InboxBox.RECEIVED, bucket)),
                     entry("entries." + alertId + ".", alert, originator, seen), UPSERT);
-            this.members.updateOne(Filters.eq("_id", member), Updates.addToSet("buckets", bucket), UPSERT);
+            this.members.updateOne(Filters.eq("_id", member), Updates.addToSet(RECEIVED_BUCKETS, bucket), UPSERT);
         }
         if (members.contains(originator)) {
             Bson sent = Updates.combine(entry("entries." + alertId + ".", alert, originator,
@@ -116,29 +132,48 @@ final class InboxEntries {
         if (index == null) {
             return List.of();
         }
-        if (index.containsKey(UNBUCKETED)) {
-            bucket(member.value(), index.getList(UNBUCKETED, Document.class));
+        if (index.containsKey(UNBUCKETED) || index.containsKey(LEGACY_RECEIVED) || index.containsKey(LEGACY_SENT)) {
+            moveFromEarlierLayouts(index);
             return of(member, box);
         }
-        String listed = box == InboxBox.SENT ? SENT_BUCKETS : "buckets";
-        List<String> ids = index.getList(listed, Number.class, List.of()).stream()
-                .map(bucket -> bucketId(member.value(), box, bucket.longValue())).toList();
+        List<String> ids = bucketIds(index, member.value(), box == InboxBox.SENT ? SENT_BUCKETS : RECEIVED_BUCKETS,
+                                     box);
         List<Document> entries = new ArrayList<>();
         ByIds.find(buckets, ids, bucket -> bucket.get("entries", Document.class).values()
                 .forEach(entry -> entries.add((Document) entry)));
         return entries;
     }
 
-    /** Moves a member's alerts from the one array an inbox was projected into before the buckets, once. */
-    private void bucket(String member, List<Document> unbucketed) {
-        List<String> ids = unbucketed.stream().map(entry -> entry.getString("alert")).toList();
-        ByIds.find(alerts, ids, alert -> write(alert, List.of(member)));
-        members.updateOne(Filters.eq("_id", member), Updates.unset(UNBUCKETED));
+    private static List<String> bucketIds(Document index, String member, String listed, InboxBox box) {
+        return index.getList(listed, Number.class, List.of()).stream()
+                .map(bucket -> bucketId(member, box, bucket.longValue())).toList();
+    }
+
+    /**
+     * Writes a member's alerts again, from their documents, into this layout, then forgets where an earlier one kept
+     * them. Writing is idempotent, so a projection writing the same alerts meanwhile changes nothing.
+     */
+    private void moveFromEarlierLayouts(Document index) {
+        String member = index.getString("_id");
+        Set<String> alertIds = new LinkedHashSet<>();
+        for (Object entry : index.getList(UNBUCKETED, Object.class, List.of())) {
+            alertIds.add(((Document) entry).getString("alert"));
+        }
+        List<String> legacy = new ArrayList<>(bucketIds(index, member, LEGACY_RECEIVED, InboxBox.RECEIVED));
+        legacy.addAll(bucketIds(index, member, LEGACY_SENT, InboxBox.SENT));
+        ByIds.find(legacyBuckets, legacy, bucket -> alertIds.addAll(bucket.get("entries", Document.class).keySet()));
+        ByIds.find(alerts, List.copyOf(alertIds), alert -> write(alert, List.of(member)));
+        members.updateOne(Filters.eq("_id", member), Updates.combine(Updates.unset(UNBUCKETED),
+                Updates.unset(LEGACY_RECEIVED), Updates.unset(LEGACY_SENT)));
+        if (!legacy.isEmpty()) {
+            legacyBuckets.deleteMany(Filters.in("_id", legacy));
+        }
     }
 
     /** A replay starts from nothing. */
     void clear() {
         members.deleteMany(new Document());
         buckets.deleteMany(new Document());
+        legacyBuckets.deleteMany(new Document());
     }
 }

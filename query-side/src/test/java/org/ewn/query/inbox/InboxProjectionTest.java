@@ -1,6 +1,7 @@
 package org.ewn.query.inbox;
 
 import org.ewn.query.EmbeddedMongo;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -11,6 +12,7 @@ import org.ewn.api.inbox.InboxAlert;
 import org.ewn.api.inbox.InboxBox;
 import org.ewn.api.inbox.InboxFilter;
 import org.ewn.api.inbox.InboxPage;
+import org.ewn.api.member.AgencyCode;
 import org.ewn.api.member.MemberCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ewn.api.alert.AlertCategory.OTHER;
@@ -130,7 +134,7 @@ class InboxProjectionTest {
         log.projectInto(projection);
 
         Document member = database.getCollection(InboxEntries.MEMBERS).find(Filters.eq("_id", "KZ")).first();
-        assertThat(member.getList("buckets", Number.class)).extracting(Number::longValue)
+        assertThat(member.getList(InboxEntries.RECEIVED_BUCKETS, Number.class)).extracting(Number::longValue)
                 .containsExactlyInAnyOrder(0L, 1L, 2L);
         assertThat(all(database, InboxEntries.BUCKETS)).extracting(bucket -> bucket.getString("_id"))
                 .containsExactly("KZ:0", "KZ:1", "KZ:2", "TJ:0", "TJ:1", "TJ:2", "UZ:sent:0", "UZ:sent:1",
@@ -167,32 +171,49 @@ class InboxProjectionTest {
     }
 
     @Test
-    void anInboxProjectedBeforeTheBucketsIsMovedIntoThemWhenFirstRead() {
+    void inboxesInEarlierLayoutsAreMovedIntoTheCurrentOneWhenFirstRead() {
         scenario.log.projectInto(projection);
         List<Object> before = everythingEveryoneSees();
         List<List<Document>> stored = stored();
-        // the layout of the first inbox: one document per member with every alert in one array (the sent alerts,
-        // which came later, keep their buckets)
-        database.getCollection(InboxEntries.BUCKETS).deleteMany(Filters.not(Filters.regex("_id", ":sent:")));
+        // the earlier layouts: buckets of 1,024 positions in a collection of their own and, for KZ's received alerts,
+        // the first inbox's one array of every alert addressed to it
+        MongoCollection<Document> legacy = database.getCollection(InboxEntries.LEGACY_BUCKETS);
         for (Document member : all(database, InboxEntries.MEMBERS)) {
-            List<Document> entries = new ArrayList<>();
-            for (Document alert : all(database, InboxProjection.ALERTS)) {
-                if (alert.getList("addressees", String.class).contains(member.getString("_id"))) {
-                    entries.add(new Document("alert", alert.getString("_id"))
-                                        .append("position", alert.getLong("position")));
+            String code = member.getString("_id");
+            Document earlier = new Document("_id", code);
+            for (InboxBox box : InboxBox.values()) {
+                Map<Long, Document> byBucket = new TreeMap<>();
+                for (Document alert : all(database, InboxProjection.ALERTS)) {
+                    boolean listed = box == InboxBox.RECEIVED
+                            ? alert.getList("addressees", String.class).contains(code)
+                            : new AgencyCode(alert.getString("originator")).member().value().equals(code);
+                    if (listed) {
+                        byBucket.computeIfAbsent(alert.getLong("position") / InboxEntries.LEGACY_SPAN,
+                                                 bucket -> new Document())
+                                .append(alert.getString("_id"), new Document("alert", alert.getString("_id")));
+                    }
+                }
+                if (box == InboxBox.RECEIVED && code.equals("KZ")) {
+                    earlier.append(InboxEntries.UNBUCKETED, byBucket.values().stream()
+                            .flatMap(entries -> entries.values().stream()).toList());
+                } else if (!byBucket.isEmpty()) {
+                    String prefix = code + (box == InboxBox.SENT ? ":sent:" : ":");
+                    byBucket.forEach((bucket, entries) -> legacy.insertOne(new Document("_id", prefix + bucket)
+                                                                                   .append("entries", entries)));
+                    earlier.append(box == InboxBox.SENT ? InboxEntries.LEGACY_SENT : InboxEntries.LEGACY_RECEIVED,
+                                   List.copyOf(byBucket.keySet()));
                 }
             }
-            Document legacy = new Document("entries", entries);
-            if (member.containsKey(InboxEntries.SENT_BUCKETS)) {
-                legacy.append(InboxEntries.SENT_BUCKETS, member.get(InboxEntries.SENT_BUCKETS));
-            }
-            database.getCollection(InboxEntries.MEMBERS).replaceOne(Filters.eq("_id", member.getString("_id")),
-                    legacy);
+            database.getCollection(InboxEntries.MEMBERS).replaceOne(Filters.eq("_id", code), earlier);
         }
+        database.getCollection(InboxEntries.BUCKETS).deleteMany(new Document());
+        assertThat(all(database, InboxEntries.LEGACY_BUCKETS)).isNotEmpty();
 
         assertThat(everythingEveryoneSees()).isEqualTo(before);
         assertThat(stored()).isEqualTo(stored);
-        assertThat(all(database, InboxEntries.MEMBERS)).allSatisfy(m -> assertThat(m).doesNotContainKey("entries"));
+        assertThat(all(database, InboxEntries.LEGACY_BUCKETS)).isEmpty();
+        assertThat(all(database, InboxEntries.MEMBERS)).allSatisfy(m -> assertThat(m).doesNotContainKeys(
+                InboxEntries.UNBUCKETED, InboxEntries.LEGACY_RECEIVED, InboxEntries.LEGACY_SENT));
     }
 
     @Test

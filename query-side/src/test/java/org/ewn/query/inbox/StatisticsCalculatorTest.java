@@ -110,7 +110,7 @@ class StatisticsCalculatorTest {
                 database.getCollection(InboxEntries.BUCKETS).insertOne(new Document("_id", "UZ:" + bucket).append("entries", inBucket));
                 buckets.add((long) bucket);
             }
-            database.getCollection(InboxEntries.MEMBERS).insertOne(new Document("_id", "UZ").append("buckets", buckets));
+            database.getCollection(InboxEntries.MEMBERS).insertOne(new Document("_id", "UZ").append(InboxEntries.RECEIVED_BUCKETS, buckets));
             InboxQueries queries = new InboxQueries(database, Clock.fixed(NOW, ZoneOffset.UTC));
 
             InboxEntries entries = new InboxEntries(database);
