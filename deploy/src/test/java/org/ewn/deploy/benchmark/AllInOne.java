@@ -55,6 +55,32 @@ final class AllInOne implements AutoCloseable {
         return startSeconds;
     }
 
+    /**
+     * Waits until every tracking event processor has handled every event in the log, so that what follows is not
+     * charged for work left from before; the seconds it took.
+     */
+    double awaitProcessorsCaughtUp(java.time.Duration limit) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        var processing = bean(org.axonframework.config.EventProcessingConfiguration.class);
+        var events = bean(org.axonframework.eventsourcing.eventstore.EventStore.class);
+        while (System.nanoTime() < deadline) {
+            org.axonframework.eventhandling.TrackingToken head = events.createHeadToken();
+            long headPosition = head == null ? -1 : head.position().orElse(-1);
+            boolean caughtUp = processing.eventProcessors().values().stream()
+                    .filter(org.axonframework.eventhandling.TrackingEventProcessor.class::isInstance)
+                    .map(org.axonframework.eventhandling.TrackingEventProcessor.class::cast)
+                    .allMatch(processor -> !processor.processingStatus().isEmpty()
+                            && processor.processingStatus().values().stream().allMatch(status ->
+                                    status.getCurrentPosition().orElse(-1) >= headPosition));
+            if (caughtUp) {
+                return (System.nanoTime() - started) / 1e9;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the event processors did not catch up with the log within " + limit);
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -109,6 +109,10 @@ final class AuditVerification {
                                        + "after the application was closed", report.failures().size(),
                                        report.checked().signatures()));
         } finally {
+            String keep = System.getenv("EWN_BENCHMARK_KEEP_EXPORT");
+            if (keep != null && !keep.isBlank() && Files.exists(file)) {
+                Files.copy(file, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.deleteIfExists(file);
         }
     }

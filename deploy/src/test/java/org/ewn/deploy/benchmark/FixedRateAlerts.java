@@ -164,6 +164,11 @@ final class FixedRateAlerts {
         return accepted.copy();
     }
 
+    /** Every alert sent, warm-up included. */
+    int sentCount() {
+        return warmUpCount + measuredCount;
+    }
+
     int measuredCount() {
         return measuredCount;
     }
