@@ -107,18 +107,19 @@ final class AuditVerifyCommand implements Callable<Integer> {
         }
     }
 
+    /** An event line goes to the verifier as it is; any other line is read here, for a tree head or a resume point. */
     private JsonNode read(String line, boolean trailersAreHeads) {
+        if (verifier.line(line)) {
+            progress.tick(verifier.events(), verifier.lastIndex());
+            return null;
+        }
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(line);
         } catch (IOException e) {
-            verifier.line(line);
-            return null;
+            return null; // the verifier has reported it
         }
-        if (node.has("globalIndex")) {
-            verifier.event(node);
-            progress.tick(verifier.events(), node.get("globalIndex").asLong());
-        } else if (trailersAreHeads && node.has("treeHead")) {
+        if (trailersAreHeads && node.has("treeHead")) {
             head(node);
         }
         return node;
