@@ -16,8 +16,10 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -40,6 +42,8 @@ public final class LogVerifier {
     private final NetworkMembership membership = new NetworkMembership();
     private final CompactRange leaves = CompactRange.empty();
     private final TreeMap<Long, byte[]> expectedRoots = new TreeMap<>();
+    /** Whether each payload type is a membership event: a class lookup per event cost more than a Merkle leaf. */
+    private final Map<String, Boolean> membershipTypes = new HashMap<>();
     private final X509Certificate trustedRoot;
     private long events;
     private long signed;
@@ -182,8 +186,8 @@ public final class LogVerifier {
         if (failure != null) {
             failures.add(failure);
         }
-        Class<?> type = type(entry.payloadType());
-        if (SignatureCheck.isMembershipEvent(type) && failure == null && intact) {
+        if (membershipTypes.computeIfAbsent(entry.payloadType(), name -> SignatureCheck.isMembershipEvent(type(name)))
+            && failure == null && intact) {
             fold(entry);
         }
     }
