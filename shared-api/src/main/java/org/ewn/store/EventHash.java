@@ -3,8 +3,10 @@ package org.ewn.store;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -45,32 +47,42 @@ final class EventHash {
     static byte[] next(byte[] prevHash, long globalIndex, SerializedEvent event) {
         MessageDigest sha256 = sha256();
         sha256.update(prevHash);
-        sha256.update(storedBytes(globalIndex, event));
+        // the stored bytes go straight into the digest: a copy of the payload per event is not needed to hash it
+        try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(),
+                                                                                  sha256))) {
+            write(out, globalIndex, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return sha256.digest();
     }
 
     static byte[] storedBytes(long globalIndex, SerializedEvent event) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(event.size() + 256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeLong(globalIndex);
-            writeString(out, event.eventId());
-            out.writeByte(event.hasAggregate() ? 1 : 0);
-            if (event.hasAggregate()) {
-                writeString(out, event.aggregateType());
-                writeString(out, event.aggregateId());
-                out.writeLong(event.sequenceNumber());
-            }
-            out.writeLong(event.timestamp().getEpochSecond());
-            out.writeInt(event.timestamp().getNano());
-            writeString(out, event.payloadType());
-            writeString(out, event.payloadRevision());
-            writeBytes(out, event.payload());
-            writeBytes(out, event.metadata());
+            write(out, globalIndex, event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void write(DataOutputStream out, long globalIndex, SerializedEvent event) throws IOException {
+        out.writeByte(FORMAT);
+        out.writeLong(globalIndex);
+        writeString(out, event.eventId());
+        out.writeByte(event.hasAggregate() ? 1 : 0);
+        if (event.hasAggregate()) {
+            writeString(out, event.aggregateType());
+            writeString(out, event.aggregateId());
+            out.writeLong(event.sequenceNumber());
+        }
+        out.writeLong(event.timestamp().getEpochSecond());
+        out.writeInt(event.timestamp().getNano());
+        writeString(out, event.payloadType());
+        writeString(out, event.payloadRevision());
+        writeBytes(out, event.payload());
+        writeBytes(out, event.metadata());
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

@@ -19,7 +19,9 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JWS (RFC 7515) in compact serialization: the form of every submission to the network and of
@@ -49,16 +51,27 @@ public final class SignedEnvelope {
     private final byte[] payload;
     private final byte[] signature;
 
-    private SignedEnvelope(String compact, byte[] ascii, int signingInputLength, JwsAlgorithm algorithm,
-                           JsonNode header, byte[] payload, byte[] signature) {
+    /**
+     * Protected headers already read, by their encoding: the envelopes of one key repeat theirs, and reading it was a
+     * third of parsing one. Bounded by the number of keys in practice; emptied should a stream of odd headers fill it.
+     */
+    private static final Map<String, Header> KNOWN_HEADERS = new ConcurrentHashMap<>();
+    private static final int KNOWN_HEADERS_MAX = 1024;
+
+    private SignedEnvelope(String compact, byte[] ascii, int signingInputLength, Header header, byte[] payload,
+                           byte[] signature) {
         this.compact = compact;
         this.ascii = ascii;
         this.signingInputLength = signingInputLength;
-        this.algorithm = algorithm;
-        this.keyId = header.has("kid") ? header.get("kid").textValue() : null;
-        this.type = header.has("typ") ? header.get("typ").textValue() : null;
+        this.algorithm = header.algorithm();
+        this.keyId = header.keyId();
+        this.type = header.type();
         this.payload = payload;
         this.signature = signature;
+    }
+
+    /** A protected header, read and checked. */
+    private record Header(JwsAlgorithm algorithm, String keyId, String type) {
     }
 
     /** Signs {@code payload} with an Ed25519 (EdDSA) or P-256 (ES256) key; kid and typ are left out when null. */
@@ -124,16 +137,31 @@ public final class SignedEnvelope {
         Base64Url.check(compact, firstDot + 1, secondDot, "payload");
         Base64Url.check(compact, secondDot + 1, compact.length(), "signature");
         byte[] ascii = compact.getBytes(StandardCharsets.US_ASCII);
-        JsonNode header = header(Base64Url.decode(ascii, 0, firstDot));
-        JwsAlgorithm algorithm = algorithm(header.get("alg"));
-        checkExtensions(header);
+        Header header = header(compact, ascii, firstDot);
         byte[] signature = Base64Url.decode(ascii, secondDot + 1, ascii.length);
         if (signature.length != SIGNATURE_LENGTH) {
-            throw malformed("The signature is " + signature.length + " bytes long; " + algorithm.jwsName()
+            throw malformed("The signature is " + signature.length + " bytes long; " + header.algorithm().jwsName()
                     + " signatures are " + SIGNATURE_LENGTH + " bytes (86 base64url characters)");
         }
         byte[] payload = Base64Url.decode(ascii, firstDot + 1, secondDot);
-        return new SignedEnvelope(compact, ascii, secondDot, algorithm, header, payload, signature);
+        return new SignedEnvelope(compact, ascii, secondDot, header, payload, signature);
+    }
+
+    private static Header header(String compact, byte[] ascii, int end) {
+        String encoded = compact.substring(0, end);
+        Header header = KNOWN_HEADERS.get(encoded);
+        if (header == null) {
+            JsonNode json = header(Base64Url.decode(ascii, 0, end));
+            JwsAlgorithm algorithm = algorithm(json.get("alg"));
+            checkExtensions(json);
+            header = new Header(algorithm, json.has("kid") ? json.get("kid").textValue() : null,
+                                json.has("typ") ? json.get("typ").textValue() : null);
+            if (KNOWN_HEADERS.size() >= KNOWN_HEADERS_MAX) {
+                KNOWN_HEADERS.clear();
+            }
+            KNOWN_HEADERS.put(encoded, header);
+        }
+        return header;
     }
 
     private static JsonNode header(byte[] json) {
@@ -283,17 +311,19 @@ public final class SignedEnvelope {
             return decoded.remaining() == bytes.length ? bytes : Arrays.copyOf(bytes, decoded.remaining());
         }
 
+        /** Each ASCII character's value, -1 outside the alphabet: one lookup per character of a 1 KB envelope. */
+        private static final byte[] VALUES = new byte[128];
+
+        static {
+            Arrays.fill(VALUES, (byte) -1);
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            for (int i = 0; i < alphabet.length(); i++) {
+                VALUES[alphabet.charAt(i)] = (byte) i;
+            }
+        }
+
         private static int value(char c) {
-            if (c >= 'A' && c <= 'Z') {
-                return c - 'A';
-            }
-            if (c >= 'a' && c <= 'z') {
-                return c - 'a' + 26;
-            }
-            if (c >= '0' && c <= '9') {
-                return c - '0' + 52;
-            }
-            return c == '-' ? 62 : c == '_' ? 63 : -1;
+            return c < VALUES.length ? VALUES[c] : -1;
         }
     }
 }

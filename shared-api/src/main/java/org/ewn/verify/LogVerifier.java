@@ -13,12 +13,13 @@ import org.ewn.trust.NetworkMembership;
 
 import java.io.IOException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -41,6 +42,8 @@ public final class LogVerifier {
     private final NetworkMembership membership = new NetworkMembership();
     private final CompactRange leaves = CompactRange.empty();
     private final TreeMap<Long, byte[]> expectedRoots = new TreeMap<>();
+    /** Whether each payload type is a membership event: a class lookup per event cost more than a Merkle leaf. */
+    private final Map<String, Boolean> membershipTypes = new HashMap<>();
     private final X509Certificate trustedRoot;
     private long events;
     private long signed;
@@ -53,18 +56,29 @@ public final class LogVerifier {
         this.trustedRoot = trustedRoot;
     }
 
-    /** One line of the audit stream; lines without {@code globalIndex} (the trailer) are ignored here. */
-    public void line(String line) {
+    /**
+     * One line of the audit stream: true if it is an event (verified, or reported as malformed), false for a line
+     * without {@code globalIndex} (a trailer, ignored here) and for one that is not JSON (reported).
+     */
+    public boolean line(String line) {
+        LogEntry entry = EventLine.read(line);
+        if (entry != null) {
+            events++;
+            chain.accept(entry);
+            return true;
+        }
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (IOException e) {
             failures.add(new Failure(chain.expected(), "malformed-event", "a line is not JSON: " + e.getMessage()));
-            return;
+            return false;
         }
         if (node.has("globalIndex")) {
             event(node);
+            return true;
         }
+        return false;
     }
 
     /** One event line, parsed. */
@@ -106,6 +120,11 @@ public final class LogVerifier {
 
     public long events() {
         return events;
+    }
+
+    /** The highest global index among the events read so far, -1 before the first. */
+    public long lastIndex() {
+        return chain.lastIndex();
     }
 
     public Report finish() {
@@ -167,8 +186,8 @@ public final class LogVerifier {
         if (failure != null) {
             failures.add(failure);
         }
-        Class<?> type = type(entry.payloadType());
-        if (SignatureCheck.isMembershipEvent(type) && failure == null && intact) {
+        if (membershipTypes.computeIfAbsent(entry.payloadType(), name -> SignatureCheck.isMembershipEvent(type(name)))
+            && failure == null && intact) {
             fold(entry);
         }
     }
@@ -212,7 +231,7 @@ public final class LogVerifier {
                             text(node, "aggregateType"),
                             text(node, "aggregateId"),
                             node.path("sequence").asLong(),
-                            Instant.parse(required(node, "timestamp").asText()),
+                            InstantText.parse(required(node, "timestamp").asText()),
                             text(node, "type"),
                             text(node, "revision"),
                             base64.decode(required(node, "payload").asText()),

@@ -159,12 +159,7 @@ final class SignatureCheck {
     private static Instant instant(JsonNode node, String field) {
         JsonNode value = node.path(field);
         try {
-            if (value.isNumber()) {
-                java.math.BigDecimal seconds = value.decimalValue();
-                return Instant.ofEpochSecond(seconds.longValue(),
-                        seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
-            }
-            return Instant.parse(value.asText());
+            return value.isNumber() ? EpochSeconds.of(value) : InstantText.parse(value.asText());
         } catch (RuntimeException e) {
             return null;
         }

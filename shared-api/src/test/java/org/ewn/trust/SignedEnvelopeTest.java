@@ -303,6 +303,33 @@ class SignedEnvelopeTest {
     }
 
     @Test
+    void readsEachEnvelopesOwnHeaderWhenHeadersAlternate() {
+        for (int round = 0; round < 3; round++) {
+            for (String kid : new String[] {"k1", "k2", "k1-longer"}) {
+                SignedEnvelope envelope = SignedEnvelope.parse(compact("{\"alg\":\"EdDSA\",\"kid\":\"" + kid
+                        + "\",\"typ\":\"t-" + kid + "\"}", "e30", NO_SIGNATURE));
+
+                assertThat(envelope.keyId()).contains(kid);
+                assertThat(envelope.type()).contains("t-" + kid);
+                assertThat(envelope.algorithm()).isEqualTo(JwsAlgorithm.EDDSA);
+            }
+            assertThat(SignedEnvelope.parse(compact("{\"alg\":\"ES256\"}", "e30", NO_SIGNATURE)).algorithm())
+                    .isEqualTo(JwsAlgorithm.ES256);
+        }
+    }
+
+    @Test
+    void refusesAHeaderAsOftenAsItComes() {
+        String noneAlg = compact("{\"alg\":\"none\",\"kid\":\"k1\"}", "e30", NO_SIGNATURE);
+
+        for (int i = 0; i < 3; i++) {
+            assertMalformed(noneAlg, "alg \"none\"");
+            assertThat(SignedEnvelope.parse(compact("{\"alg\":\"EdDSA\",\"kid\":\"k1\"}", "e30", NO_SIGNATURE))
+                    .keyId()).contains("k1");
+        }
+    }
+
+    @Test
     void leavesThePayloadUntouchedByCallers() {
         SignedEnvelope envelope = SignedEnvelope.parse(RFC_JWS);
 

@@ -2,6 +2,7 @@ package org.ewn.deploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ewn.trust.Pem;
+import org.ewn.verify.ExportLines;
 import org.ewn.verify.Failure;
 import org.ewn.verify.LogVerifier;
 import org.ewn.verify.Report;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,14 +74,12 @@ final class AuditVerifyCommand implements Callable<Integer> {
     }
 
     private void fromExport() throws IOException {
-        try (Stream<String> lines = Files.lines(export, StandardCharsets.UTF_8)) {
-            for (String line : (Iterable<String>) lines::iterator) {
+        try (InputStream in = Files.newInputStream(export)) {
+            ExportLines.forEach(in, line -> {
                 if (!line.isBlank()) {
                     read(line, true);
                 }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            });
         }
     }
 
@@ -107,18 +106,19 @@ final class AuditVerifyCommand implements Callable<Integer> {
         }
     }
 
+    /** An event line goes to the verifier as it is; any other line is read here, for a tree head or a resume point. */
     private JsonNode read(String line, boolean trailersAreHeads) {
+        if (verifier.line(line)) {
+            progress.tick(verifier.events(), verifier.lastIndex());
+            return null;
+        }
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(line);
         } catch (IOException e) {
-            verifier.line(line);
-            return null;
+            return null; // the verifier has reported it
         }
-        if (node.has("globalIndex")) {
-            verifier.event(node);
-            progress.tick(verifier.events(), node.get("globalIndex").asLong());
-        } else if (trailersAreHeads && node.has("treeHead")) {
+        if (trailersAreHeads && node.has("treeHead")) {
             head(node);
         }
         return node;
