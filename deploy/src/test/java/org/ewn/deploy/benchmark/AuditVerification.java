@@ -20,10 +20,10 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.ewn.store.LogStorageEngine;
 import org.ewn.trust.Digests;
 import org.ewn.trust.SignedEnvelope;
+import org.ewn.verify.ExportLines;
 import org.ewn.verify.LogVerifier;
 import org.ewn.verify.Report;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -196,10 +196,9 @@ final class AuditVerification {
 
     private static Report verify(Path file) throws IOException {
         LogVerifier verifier = new LogVerifier(null);
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                verifier.line(line);
-            }
+        // read as ewn audit verify reads an export
+        try (InputStream in = Files.newInputStream(file)) {
+            ExportLines.forEach(in, verifier::line);
         }
         return verifier.finish();
     }
