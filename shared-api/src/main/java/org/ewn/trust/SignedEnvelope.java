@@ -57,6 +57,8 @@ public final class SignedEnvelope {
      */
     private static final Map<String, Header> KNOWN_HEADERS = new ConcurrentHashMap<>();
     private static final int KNOWN_HEADERS_MAX = 1024;
+    /** Longer headers are read every time, so that the cache stays small whatever envelopes arrive. */
+    private static final int KNOWN_HEADER_MAX_LENGTH = 512;
 
     private SignedEnvelope(String compact, byte[] ascii, int signingInputLength, Header header, byte[] payload,
                            byte[] signature) {
@@ -156,10 +158,12 @@ public final class SignedEnvelope {
             checkExtensions(json);
             header = new Header(algorithm, json.has("kid") ? json.get("kid").textValue() : null,
                                 json.has("typ") ? json.get("typ").textValue() : null);
-            if (KNOWN_HEADERS.size() >= KNOWN_HEADERS_MAX) {
-                KNOWN_HEADERS.clear();
+            if (encoded.length() <= KNOWN_HEADER_MAX_LENGTH) {
+                if (KNOWN_HEADERS.size() >= KNOWN_HEADERS_MAX) {
+                    KNOWN_HEADERS.clear();
+                }
+                KNOWN_HEADERS.put(encoded, header);
             }
-            KNOWN_HEADERS.put(encoded, header);
         }
         return header;
     }
