@@ -74,8 +74,9 @@ public final class Benchmark {
                                    System.getProperty("java.runtime.version"), runtime.maxMemory() >> 20));
         table.header("load average at the start: " + loadAverage() + " (other processes share these cores; see the"
                      + " 'other processes' figures)");
-        table.header(String.format("store: mongo-java-server %s, H2 file backend committed before each write is "
-                                   + "acknowledged, as the application runs it (a fresh server and file per scenario), "
+        table.header(String.format("store: mongo-java-server %s, H2 file backend as the application runs it "
+                                   + "(the log and all but what a replay rebuilds committed before each write is "
+                                   + "acknowledged; a fresh server and file per scenario), "
                                    + "MongoDB Java driver %s over loopback; Axon %s",
                                    version(MongoServer.class), MongoDriverVersion.VERSION,
                                    version(EventStorageEngine.class)));
