@@ -1,14 +1,20 @@
 package org.ewn.deploy.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The H2 file backend, committed to its file before a write is acknowledged. H2's MVStore commits on its own only
@@ -22,6 +28,12 @@ import java.util.function.Predicate;
  * token as they stood at one moment, from which it replays the rest, as after any stop between a model's write and
  * its token's. The log itself, the signed tree heads, the sagas, the callback outbox, the accounts and anything not
  * named here are committed before their acknowledgement.
+ * <p>
+ * Its databases' unique indexes (among them every {@code _id}) compare their keys by value ({@link KeyValueType}).
+ * H2's own index maps compare keys of a class it does not know by serializing both with Java serialization at every
+ * comparison, which made each {@code _id} lookup cost tens of serializations. Such an index lives in a map of its own
+ * name; a store written before has the same index under H2's name, which is removed when the index is opened, and the
+ * backend fills the new, empty index from the collection's documents.
  */
 public class DurableH2Backend extends H2Backend {
 
@@ -34,23 +46,16 @@ public class DurableH2Backend extends H2Backend {
     static final List<String> REBUILT_FROM_THE_LOG = List.of("inbox_", "directory_", "referrals", "referral_members",
                                                              "transfers", "transparency_tiles", "transparency_meta",
                                                              "trackingtokens");
-
-    private final Predicate<String> deferred;
+    /** Distinguishes index maps keyed by value from H2's, whose keys were ordered by their serialized bytes. */
+    static final String KEYED = "._keyed_index_";
+    private static final String H2_INDEX = "._index_";
 
     public DurableH2Backend(String fileName) {
         super(fileName);
-        this.deferred = DurableH2Backend::rebuiltFromTheLog;
     }
 
     DurableH2Backend(MVStore store) {
         super(store);
-        this.deferred = DurableH2Backend::rebuiltFromTheLog;
-    }
-
-    /** Databases whose indexes compare keys by value: see {@link KeyedH2Database}. */
-    @Override
-    protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new KeyedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     static boolean rebuiltFromTheLog(String collection) {
@@ -63,10 +68,15 @@ public class DurableH2Backend extends H2Backend {
     }
 
     @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new KeyedH2Database(databaseName, getCursorRegistry());
+    }
+
+    @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         Document response = super.handleCommand(channel, databaseName, command, query);
         String name = command.toLowerCase();
-        if (WRITES.contains(name) && !(DOCUMENT_WRITES.contains(name) && deferred.test(collection(command, query)))) {
+        if (WRITES.contains(name) && !(DOCUMENT_WRITES.contains(name) && rebuiltFromTheLog(collection(command, query)))) {
             commit();
         }
         return response;
@@ -74,5 +84,39 @@ public class DurableH2Backend extends H2Backend {
 
     private static String collection(String command, Document query) {
         return query.get(command) instanceof String collection ? collection : "";
+    }
+
+    /**
+     * H2's database with unique indexes keyed by value. An inner class: H2's constructor opens the indexes, before
+     * any field of its own could be set, so the store is the backend's.
+     */
+    private final class KeyedH2Database extends H2Database {
+
+        KeyedH2Database(String databaseName, CursorRegistry cursorRegistry) {
+            super(databaseName, getMvStore(), cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore store = getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            String previous = namespace + H2_INDEX + indexName;
+            if (store.hasMap(previous)) {
+                store.removeMap(previous);
+            }
+            MVMap<KeyValue, Object> map = store.openMap(namespace + KEYED + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+            return new KeyedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String name = getFullCollectionNamespace(collection.getCollectionName()) + KEYED + indexName;
+            if (getMvStore().hasMap(name)) {
+                getMvStore().removeMap(name);
+            }
+        }
     }
 }

@@ -1,5 +1,9 @@
 package org.ewn.deploy.benchmark;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ewn.command.submission.TrustProperties;
 import org.ewn.deploy.NetworkApplication;
 import org.ewn.trust.IssuedKey;
@@ -11,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -59,17 +64,17 @@ final class AllInOne implements AutoCloseable {
      * Waits until every tracking event processor has handled every event in the log, so that what follows is not
      * charged for work left from before; the seconds it took.
      */
-    double awaitProcessorsCaughtUp(java.time.Duration limit) throws InterruptedException {
+    double awaitProcessorsCaughtUp(Duration limit) throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + limit.toNanos();
-        var processing = bean(org.axonframework.config.EventProcessingConfiguration.class);
-        var events = bean(org.axonframework.eventsourcing.eventstore.EventStore.class);
+        EventProcessingConfiguration processing = bean(EventProcessingConfiguration.class);
+        EventStore events = bean(EventStore.class);
         while (System.nanoTime() < deadline) {
-            org.axonframework.eventhandling.TrackingToken head = events.createHeadToken();
+            TrackingToken head = events.createHeadToken();
             long headPosition = head == null ? -1 : head.position().orElse(-1);
             boolean caughtUp = processing.eventProcessors().values().stream()
-                    .filter(org.axonframework.eventhandling.TrackingEventProcessor.class::isInstance)
-                    .map(org.axonframework.eventhandling.TrackingEventProcessor.class::cast)
+                    .filter(TrackingEventProcessor.class::isInstance)
+                    .map(TrackingEventProcessor.class::cast)
                     .allMatch(processor -> !processor.processingStatus().isEmpty()
                             && processor.processingStatus().values().stream().allMatch(status ->
                                     status.getCurrentPosition().orElse(-1) >= headPosition));

@@ -116,15 +116,21 @@ final class PushAtScale {
     private void warmUp(AllInOne application, OfficersOnline officers) throws InterruptedException {
         Benchmark.progress(String.format("warming up for %d s at %d alerts/s", JIT_WARM_UP.toSeconds(),
                                          TARGET_LOAD.rate()));
-        Map<String, Integer> perMember = officers.perMember();
-        FixedRateAlerts alerts = new FixedRateAlerts("warm-up-", TARGET_LOAD.rate(), JIT_WARM_UP,
-                                                     Duration.ofSeconds(1),
-                                                     n -> perMember.get(STATES.get(n % STATES.size())),
-                                                     (n, title) -> sign(TARGET_LOAD.addressing().body(n), title),
-                                                     this::send);
+        FixedRateAlerts alerts = alerts("warm-up-", officers, TARGET_LOAD, JIT_WARM_UP, Duration.ofSeconds(1));
         alerts.sendAll();
         alerts.awaitDone(SETTLE);
         application.awaitProcessorsCaughtUp(SETTLE);
+    }
+
+    /** The load's alerts, each expecting a frame at every session of the members it is addressed to. */
+    private FixedRateAlerts alerts(String prefix, OfficersOnline officers, Load load, Duration warmUp,
+                                   Duration measured) {
+        Map<String, Integer> perMember = officers.perMember();
+        int everyone = officers.size();
+        return new FixedRateAlerts(prefix, load.rate(), warmUp, measured,
+                                   n -> load.addressing() == Addressing.ALL_MEMBERS ? everyone
+                                           : perMember.get(STATES.get(n % STATES.size())),
+                                   (n, title) -> sign(load.addressing().body(n), title), this::send);
     }
 
     private FixedRateAlerts measure(AllInOne application, OfficersOnline officers, Load load)
@@ -133,15 +139,10 @@ final class PushAtScale {
         application.awaitProcessorsCaughtUp(SETTLE);
         Benchmark.progress(String.format("push to %d sessions at %d alerts/s, %s", officers.size(), load.rate(),
                                          load.addressing().description));
-        Map<String, Integer> perMember = officers.perMember();
         int everyone = officers.size();
         sent.clear();
-        FixedRateAlerts alerts = new FixedRateAlerts(
-                "s" + everyone + "-r" + load.rate() + "-" + load.addressing().ordinal() + "-", load.rate(),
-                WARM_UP, MEASURED,
-                n -> load.addressing() == Addressing.ALL_MEMBERS ? everyone
-                        : perMember.get(STATES.get(n % STATES.size())),
-                (n, title) -> sign(load.addressing().body(n), title), this::send);
+        FixedRateAlerts alerts = alerts("s" + everyone + "-r" + load.rate() + "-" + load.addressing().ordinal() + "-",
+                                        officers, load, WARM_UP, MEASURED);
         CpuMeter cpu = new CpuMeter();
         CpuMeter untilDone = new CpuMeter();
         ThreadCpu threads = new ThreadCpu(PushAtScale::kind);

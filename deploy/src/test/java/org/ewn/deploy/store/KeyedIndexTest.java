@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Index keys compare by value, and a store whose indexes H2 wrote is reindexed when opened. */
-class KeyedH2DatabaseTest {
+class KeyedIndexTest {
 
     @Test
     void keysCompareEqualExactlyWhenTheyAreEqual() {
@@ -94,7 +94,7 @@ class KeyedH2DatabaseTest {
         });
         try (MVStore store = MVStore.open(dir.resolve("store.mv").toString())) {
             assertThat(store.getMapNames()).noneMatch(name -> name.contains("._index_"))
-                    .anyMatch(name -> name.endsWith(KeyedH2Database.KEYED + "_id_"));
+                    .anyMatch(name -> name.endsWith(DurableH2Backend.KEYED + "_id_"));
         }
         withStore(dir, DurableH2Backend::new, collection ->
                 assertThat(collection.find(Filters.eq("_id", "alert-500")).first()).isNotNull());
