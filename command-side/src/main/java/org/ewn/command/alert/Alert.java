@@ -25,8 +25,7 @@ import org.ewn.api.alert.RaiseAlert;
 import org.ewn.api.alert.WithdrawAlert;
 import org.ewn.api.member.MemberCode;
 import org.ewn.api.submission.SignedSubmission;
-import org.ewn.trust.TrustException;
-import org.ewn.trust.TrustFailure;
+import org.ewn.command.submission.Repeats;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -235,10 +234,7 @@ class Alert {
     }
 
     private static long sameSubmissionAgain(Recorded recorded, SignedSubmission submission) {
-        if (!recorded.contentHash().equals(submission.contentHash())) {
-            throw new TrustException(TrustFailure.REPLAYED_SUBMISSION, "Submission id " + submission.submissionId()
-                    + " was already used for other content; sign a new submission with a new submission id");
-        }
+        Repeats.mustRepeat(recorded.contentHash(), submission);
         return recorded.sequence();
     }
 

@@ -23,10 +23,9 @@ import org.ewn.command.submission.Admitted;
 import org.ewn.command.submission.KeyedSubmission;
 import org.ewn.command.submission.Conflicts;
 import org.ewn.command.submission.Receipts;
+import org.ewn.command.submission.Repeats;
 import org.ewn.command.submission.TrustRegistry;
 import org.ewn.trust.NetworkMembership;
-import org.ewn.trust.TrustException;
-import org.ewn.trust.TrustFailure;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -166,11 +165,7 @@ class AlertSubmissions {
     }
 
     private Outcome repeated(SignedSubmission submission, AlertRaised original) {
-        if (!original.submission().sameContentAs(submission)) {
-            throw new TrustException(TrustFailure.REPLAYED_SUBMISSION,
-                    "Submission id " + submission.submissionId() + " was already used for other content; "
-                            + "sign a new submission with a new submission id");
-        }
+        Repeats.mustRepeat(original.submission(), submission);
         return new Outcome(accepted(original.submission(), original.addressees()), false);
     }
 

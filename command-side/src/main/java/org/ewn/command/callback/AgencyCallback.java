@@ -14,8 +14,7 @@ import org.ewn.api.callback.CallbackRegistered;
 import org.ewn.api.callback.CallbackRemoved;
 import org.ewn.api.callback.SetCallback;
 import org.ewn.api.submission.SignedSubmission;
-import org.ewn.trust.TrustException;
-import org.ewn.trust.TrustFailure;
+import org.ewn.command.submission.Repeats;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -57,10 +56,7 @@ class AgencyCallback {
     }
 
     private static void sameContentOnly(Recorded before, SignedSubmission submission) {
-        if (!before.contentHash().equals(submission.contentHash())) {
-            throw new TrustException(TrustFailure.REPLAYED_SUBMISSION, "Submission id " + submission.submissionId()
-                    + " was already used for other content; sign a new submission with a new submission id");
-        }
+        Repeats.mustRepeat(before.contentHash(), submission);
     }
 
     @EventSourcingHandler

@@ -29,6 +29,7 @@ import org.ewn.api.membership.ReinstateMember;
 import org.ewn.api.membership.RevokeKey;
 import org.ewn.api.membership.SuspendMember;
 import org.ewn.api.submission.SignedSubmission;
+import org.ewn.command.submission.Repeats;
 import org.ewn.trust.KeyIds;
 import org.ewn.trust.NetworkMembership;
 import org.ewn.trust.NetworkMembership.Key;
@@ -187,11 +188,7 @@ class Network {
     private Optional<Long> repeated(MembershipCommand command) {
         SignedSubmission submission = command.submission();
         return membership.submission(submission.submissionId()).map(recorded -> {
-            if (!recorded.sameContentAs(submission)) {
-                throw new TrustException(TrustFailure.REPLAYED_SUBMISSION, "Submission id "
-                        + submission.submissionId() + " was already used for other content; sign a new submission "
-                        + "with a new submission id");
-            }
+            Repeats.mustRepeat(recorded.contentHash(), submission);
             return recorded.sequence();
         });
     }

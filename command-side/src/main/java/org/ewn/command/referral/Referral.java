@@ -30,8 +30,7 @@ import org.ewn.api.referral.RevokeReferral;
 import org.ewn.api.referral.SubmitReferral;
 import org.ewn.api.referral.WithdrawConsent;
 import org.ewn.api.submission.SignedSubmission;
-import org.ewn.trust.TrustException;
-import org.ewn.trust.TrustFailure;
+import org.ewn.command.submission.Repeats;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -264,10 +263,7 @@ class Referral {
     }
 
     private static long sameSubmissionAgain(Recorded recorded, SignedSubmission submission) {
-        if (!recorded.contentHash().equals(submission.contentHash())) {
-            throw new TrustException(TrustFailure.REPLAYED_SUBMISSION, "Submission id " + submission.submissionId()
-                    + " was already used for other content; sign a new submission with a new submission id");
-        }
+        Repeats.mustRepeat(recorded.contentHash(), submission);
         return recorded.sequence();
     }
 

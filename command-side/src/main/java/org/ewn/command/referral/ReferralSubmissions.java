@@ -18,12 +18,11 @@ import org.ewn.command.submission.Admitted;
 import org.ewn.command.submission.Conflicts;
 import org.ewn.command.submission.KeyedSubmission;
 import org.ewn.command.submission.Receipts;
+import org.ewn.command.submission.Repeats;
 import org.ewn.command.submission.TrustRegistry;
 import org.ewn.seal.SealException;
 import org.ewn.seal.SealedContent;
 import org.ewn.trust.NetworkMembership;
-import org.ewn.trust.TrustException;
-import org.ewn.trust.TrustFailure;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -138,10 +137,7 @@ class ReferralSubmissions {
     }
 
     private Outcome repeated(SignedSubmission submission, ReferralSubmitted original) {
-        if (!original.submission().sameContentAs(submission)) {
-            throw new TrustException(TrustFailure.REPLAYED_SUBMISSION, "Submission id " + submission.submissionId()
-                    + " was already used for other content; sign a new submission with a new submission id");
-        }
+        Repeats.mustRepeat(original.submission(), submission);
         return new Outcome(received(original.submission(), original.receivingAgency(), original.acceptBy()), false);
     }
 

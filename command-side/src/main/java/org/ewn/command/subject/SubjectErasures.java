@@ -11,6 +11,7 @@ import org.ewn.api.subject.SubjectId;
 import org.ewn.api.submission.SignedSubmission;
 import org.ewn.command.submission.Admitted;
 import org.ewn.command.submission.Receipts;
+import org.ewn.command.submission.Repeats;
 import org.ewn.command.submission.TrustRegistry;
 import org.ewn.protect.SubjectKeyStore;
 import org.ewn.trust.NetworkMembership;
@@ -82,11 +83,7 @@ class SubjectErasures {
                             && erased.submission().submissionId().equals(submission.submissionId()))
                     .findFirst().map(e -> new Recorded((SubjectErased) e.getPayload(), e.getSequenceNumber()))
                     .map(recorded -> {
-                        if (!recorded.event().submission().sameContentAs(submission)) {
-                            throw new TrustException(TrustFailure.REPLAYED_SUBMISSION, "Submission id "
-                                    + submission.submissionId() + " was already used for other content; sign a new "
-                                    + "submission with a new submission id");
-                        }
+                        Repeats.mustRepeat(recorded.event().submission(), submission);
                         return recorded;
                     });
         }

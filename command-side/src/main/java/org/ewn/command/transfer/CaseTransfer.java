@@ -28,8 +28,7 @@ import org.ewn.api.transfer.TransferRefused;
 import org.ewn.api.transfer.TransferRejected;
 import org.ewn.api.transfer.TransferRequested;
 import org.ewn.api.transfer.TransferStatus;
-import org.ewn.trust.TrustException;
-import org.ewn.trust.TrustFailure;
+import org.ewn.command.submission.Repeats;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -188,10 +187,7 @@ class CaseTransfer {
     }
 
     private static long sameSubmissionAgain(Recorded recorded, SignedSubmission submission) {
-        if (!recorded.contentHash().equals(submission.contentHash())) {
-            throw new TrustException(TrustFailure.REPLAYED_SUBMISSION, "Submission id " + submission.submissionId()
-                    + " was already used for other content; sign a new submission with a new submission id");
-        }
+        Repeats.mustRepeat(recorded.contentHash(), submission);
         return recorded.sequence();
     }
 

@@ -23,8 +23,7 @@ import org.ewn.command.submission.Admitted;
 import org.ewn.command.submission.Conflicts;
 import org.ewn.command.submission.KeyedSubmission;
 import org.ewn.command.submission.Receipts;
-import org.ewn.trust.TrustException;
-import org.ewn.trust.TrustFailure;
+import org.ewn.command.submission.Repeats;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -114,10 +113,7 @@ class TransferSubmissions {
             }
             // the transfer exists: this submission was accepted before, or its id was used for another one
             TransferStatusChanged original = recorded(id, 0);
-            if (!original.submission().sameContentAs(submission)) {
-                throw new TrustException(TrustFailure.REPLAYED_SUBMISSION, "Submission id " + submission.submissionId()
-                        + " was already used for other content; sign a new submission with a new submission id");
-            }
+            Repeats.mustRepeat(original.submission(), submission);
             return new Outcome(answer(id, 0, original), false);
         }
         return new Outcome(answer(id, 0, recorded(id, 0)), true);
