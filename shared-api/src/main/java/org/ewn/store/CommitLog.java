@@ -23,6 +23,11 @@ import java.util.stream.LongStream;
  * that stay fast on mongo-java-server (it ignores secondary indexes and scans for {@code _id} ranges), and they are
  * index-backed on MongoDB too. Positions are found by galloping and binary search over commit numbers, which works
  * because the numbers are contiguous and nothing in a commit ever changes.
+ * <p>
+ * Because nothing in a commit changes, the commits this process wrote or read last are kept in memory
+ * ({@link RecentCommits}) and served from there to those who follow the log and to receipts, which mostly want the
+ * commit just written. The audit's reads ({@link #readPast}) always go to the store, so that they show the log as
+ * it is stored, even if it was altered behind this process's back.
  */
 final class CommitLog {
 
@@ -36,31 +41,61 @@ final class CommitLog {
     private final MongoCollection<Document> commits;
     private final PositionCache positions = new PositionCache();
     private final AtomicLong knownHead = new AtomicLong(-1);
+    private final RecentCommits recent;
 
     CommitLog(MongoCollection<Document> commits) {
+        this(commits, RecentCommits.CAPACITY, RecentCommits.MAX_BYTES);
+    }
+
+    /** For tests: how many recent commits, and how many bytes of their events, to keep in memory. */
+    CommitLog(MongoCollection<Document> commits, int recentCommits, long recentBytes) {
         this.commits = commits;
+        this.recent = new RecentCommits(recentCommits, recentBytes);
     }
 
     void insert(Commit commit) {
         commits.insertOne(commit.toDocument());
         remember(commit);
+        recent.inserted(commit, System.nanoTime());
     }
 
     Optional<Commit> read(long number) {
+        Commit cached = recent.get(number);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         Document document = commits.find(Filters.eq("_id", number)).first();
         if (document == null) {
             return Optional.empty();
         }
         Commit commit = Commit.from(document);
         remember(commit);
+        recent.put(commit);
         return Optional.of(commit);
     }
 
     /** Up to {@code count} commits from {@code from} on, stopping before the first one that does not exist yet. */
     List<Commit> readFrom(long from, int count) {
-        List<Commit> found = readAll(LongStream.range(from, from + count).boxed().toList());
-        List<Commit> contiguous = new ArrayList<>(found.size());
-        for (Commit commit : found) {
+        return readFrom(from, count, false);
+    }
+
+    /**
+     * Like {@link #readFrom(long, int)} for a reader following the end of the log: when it asks for the commit after
+     * the one this process has just inserted, it gets none without a round trip, as that commit did not exist at
+     * the insert, a moment ago ({@link RecentCommits#FRESH_NANOS}). It asks again when it next polls, so a commit of
+     * another process is seen as soon as if it had come just after a look at the store.
+     */
+    List<Commit> readTail(long from, int count) {
+        return readFrom(from, count, true);
+    }
+
+    private List<Commit> readFrom(long from, int count, boolean tail) {
+        List<Commit> contiguous = recent.run(from, count);
+        long next = from + contiguous.size();
+        if (contiguous.size() == count || tail && recent.justInsertedBefore(next, System.nanoTime())) {
+            return contiguous;
+        }
+        for (Commit commit : readAll(LongStream.range(next, from + count).boxed().toList())) {
             if (commit.number() != from + contiguous.size()) {
                 break;
             }
@@ -76,7 +111,7 @@ final class CommitLog {
      * later one that read saw. A run of missing commits as long as the window looks like the end of the log.
      */
     List<Commit> readPast(long from, int count) {
-        List<Commit> found = readAll(LongStream.range(from, from + count).boxed().toList());
+        List<Commit> found = readStored(LongStream.range(from, from + count).boxed().toList());
         if (found.isEmpty() || found.get(found.size() - 1).number() - from + 1 == found.size()) {
             return found;
         }
@@ -85,13 +120,34 @@ final class CommitLog {
                                        .filter(number -> found.stream().noneMatch(commit -> commit.number() == number))
                                        .boxed().toList();
         List<Commit> all = new ArrayList<>(found);
-        all.addAll(readAll(missing));
+        all.addAll(readStored(missing));
         all.sort(Comparator.comparingLong(Commit::number));
         return all;
     }
 
-    /** The commits with the given numbers that exist, in commit order. */
+    /** The commits with the given numbers that exist, in commit order; recent ones from memory. */
     List<Commit> readAll(Collection<Long> numbers) {
+        List<Commit> found = new ArrayList<>(numbers.size());
+        List<Long> missing = new ArrayList<>(numbers.size());
+        for (Long number : numbers) {
+            Commit cached = recent.get(number);
+            if (cached != null) {
+                found.add(cached);
+            } else {
+                missing.add(number);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<Commit> stored = readStored(missing);
+            stored.forEach(recent::put);
+            found.addAll(stored);
+        }
+        found.sort(Comparator.comparingLong(Commit::number));
+        return found;
+    }
+
+    /** The commits with the given numbers that exist, in commit order, as the store holds them now. */
+    private List<Commit> readStored(Collection<Long> numbers) {
         List<Commit> found = new ArrayList<>(numbers.size());
         for (Document document : commits.find(Filters.in("_id", numbers)).batchSize(COMMITS_PER_REPLY)) {
             found.add(Commit.from(document));
@@ -205,6 +261,78 @@ final class CommitLog {
 
         synchronized Map.Entry<Long, Long> floor(long index) {
             return commitByFirstIndex.floorEntry(index);
+        }
+    }
+
+    /**
+     * The last commits this process inserted or read, by number, within a bound on their count and on the bytes of
+     * their events' payloads and metadata; the oldest number goes first. A commit larger than the whole bound is not
+     * kept. Also knows which commit this process inserted last, and when.
+     */
+    static final class RecentCommits {
+
+        static final int CAPACITY = 1024;
+        static final long MAX_BYTES = 32L << 20;
+        /** How long after an insert its successor is taken not to exist without asking the store. */
+        static final long FRESH_NANOS = 50_000_000L;
+
+        private final int capacity;
+        private final long maxBytes;
+        private final TreeMap<Long, Commit> byNumber = new TreeMap<>();
+        private long bytes;
+        private long lastInserted = -1;
+        private long lastInsertedAt;
+
+        RecentCommits(int capacity, long maxBytes) {
+            this.capacity = capacity;
+            this.maxBytes = maxBytes;
+        }
+
+        synchronized void inserted(Commit commit, long nanoTime) {
+            put(commit);
+            if (commit.number() > lastInserted) {
+                lastInserted = commit.number();
+                lastInsertedAt = nanoTime;
+            }
+        }
+
+        synchronized void put(Commit commit) {
+            long size = sizeOf(commit);
+            if (size > maxBytes || byNumber.containsKey(commit.number())) {
+                return;
+            }
+            byNumber.put(commit.number(), commit);
+            bytes += size;
+            while (byNumber.size() > capacity || bytes > maxBytes) {
+                bytes -= sizeOf(byNumber.pollFirstEntry().getValue());
+            }
+        }
+
+        synchronized Commit get(long number) {
+            return byNumber.get(number);
+        }
+
+        /** Up to {@code count} commits kept from {@code from} on, in order, ending before the first not kept. */
+        synchronized List<Commit> run(long from, int count) {
+            List<Commit> run = new ArrayList<>();
+            for (Commit commit = byNumber.get(from); commit != null && run.size() < count;
+                 commit = byNumber.get(from + run.size())) {
+                run.add(commit);
+            }
+            return run;
+        }
+
+        /** Whether {@code number} follows the commit this process inserted last, within {@link #FRESH_NANOS}. */
+        synchronized boolean justInsertedBefore(long number, long nanoTime) {
+            return number == lastInserted + 1 && nanoTime - lastInsertedAt < FRESH_NANOS;
+        }
+
+        private static long sizeOf(Commit commit) {
+            long size = 0;
+            for (StoredEvent stored : commit.events()) {
+                size += stored.event().size() + 256;
+            }
+            return size;
         }
     }
 }

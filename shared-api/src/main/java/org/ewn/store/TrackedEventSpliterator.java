@@ -45,7 +45,7 @@ final class TrackedEventSpliterator extends Spliterators.AbstractSpliterator<Tra
     }
 
     private boolean fetch() {
-        List<Commit> commits = log.readFrom(nextCommit, commitsPerFetch);
+        List<Commit> commits = log.readTail(nextCommit, commitsPerFetch);
         int events = 0;
         for (Commit commit : commits) {
             for (StoredEvent stored : commit.events()) {
