@@ -12,7 +12,9 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.springframework.util.unit.DataSize;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -21,13 +23,21 @@ import java.util.Set;
  * about once a second; a process that died in between would lose writes that clients had already been told were
  * stored.
  * <p>
- * Writes to the collections that are rebuilt from the log ({@link #REBUILT_FROM_THE_LOG}: read models, the tracking
- * tokens that say how far each of them got, the transparency tree's tiles) are not committed on their own: the next
- * commit takes them, whether a durable write's or the store's background commit within a second. Each commit holds
- * every write made before it, so a crash keeps, for each event processor, a prefix of its writes: its models and its
- * token as they stood at one moment, from which it replays the rest, as after any stop between a model's write and
- * its token's. The log itself, the signed tree heads, the sagas, the callback outbox, the accounts and anything not
- * named here are committed before their acknowledgement.
+ * Writes to the collections that are rebuilt from the log ({@link #REBUILT_FROM_THE_LOG}: read models, the deadlines
+ * the command side watches, the tracking tokens that say how far each of them got, the transparency tree's tiles, the
+ * log's aggregate index with the watermark up to which it is complete, and the aggregates' snapshots) are not
+ * committed on their own: the next commit takes them, whether a durable write's or the store's background commit
+ * within a second. Each commit holds every write made before it, so a crash keeps, for each event processor, a prefix
+ * of its writes: its models and its token as they stood at one moment, from which it replays the rest, as after any
+ * stop between a model's write and its token's. Likewise the index never keeps a watermark without the entries
+ * written before it, and the log re-indexes everything after the watermark at start-up; a snapshot lost is an older
+ * one, or none, and the aggregate loads from its events. The log itself, the signed tree heads, the sagas, the
+ * callback outbox, the accounts and anything not named here are committed before their acknowledgement.
+ * <p>
+ * Committing less matters beyond each commit's own cost: every commit writes a new chunk to the file, and chunks
+ * that hold a page still live, as each new page of the append-only log does, stay until H2's housekeeping rewrites
+ * them, under the lock every commit waits for. Committing every derived write as well made three to four commits an
+ * alert, and at a steady 100 alerts/s tens of thousands of chunks, with commits waiting hundreds of milliseconds.
  * <p>
  * Its databases' unique indexes (among them every {@code _id}) compare their keys by value ({@link KeyValueType}).
  * H2's own index maps compare keys of a class it does not know by serializing both with Java serialization at every
@@ -45,13 +55,33 @@ public class DurableH2Backend extends H2Backend {
     /** Collections whose content a replay of the log rebuilds, by name or by prefix ending in {@code _}. */
     static final List<String> REBUILT_FROM_THE_LOG = List.of("inbox_", "directory_", "referrals", "referral_members",
                                                              "transfers", "transparency_tiles", "transparency_meta",
-                                                             "trackingtokens");
+                                                             "trackingtokens", "alert_deadlines", "referral_deadlines",
+                                                             "transfer_deadlines", "event_aggregates", "event_meta",
+                                                             "event_snapshots");
     /** Distinguishes index maps keyed by value from H2's, whose keys were ordered by their serialized bytes. */
     static final String KEYED = "._keyed_index_";
     private static final String H2_INDEX = "._index_";
 
+    /** Pages are split at this size rather than H2's 16 KB; see {@link #open}. */
+    static final int PAGE_SPLIT_SIZE = 4 * 1024;
+
+    /** With the application's default cache, {@code ewn.data.cache-size}. */
     public DurableH2Backend(String fileName) {
-        super(fileName);
+        this(open(Path.of(fileName), DataSize.ofMegabytes(64)));
+    }
+
+    /**
+     * Opens the store's file with a page cache of {@code cacheSize} (H2's default is 16 MB) and leaves of at most
+     * {@value #PAGE_SPLIT_SIZE} bytes. Each commit writes every leaf that changed since the last one, whole, with all
+     * the documents in it serialized again: with H2's 16 KB leaves, an update of one small document rewrote up to 48
+     * of its neighbours, at each of the log's commits. The split size takes effect on pages as they are written, so
+     * a file written with another one is read as it is.
+     */
+    static MVStore open(Path file, DataSize cacheSize) {
+        return new MVStore.Builder().fileName(file.toString())
+                                    .cacheSize((int) Math.max(1, cacheSize.toMegabytes()))
+                                    .pageSplitSize(PAGE_SPLIT_SIZE)
+                                    .open();
     }
 
     DurableH2Backend(MVStore store) {

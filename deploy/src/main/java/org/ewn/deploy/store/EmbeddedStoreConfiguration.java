@@ -34,7 +34,7 @@ class EmbeddedStoreConfiguration {
         Path directory = data.dir().toAbsolutePath();
         Files.createDirectories(directory);
         Path file = directory.resolve("store.mv");
-        MongoServer server = new MongoServer(new DurableH2Backend(file.toString()));
+        MongoServer server = new MongoServer(new DurableH2Backend(DurableH2Backend.open(file, data.cacheSize())));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded store on {} with its data in {}", address, file);

@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -57,12 +58,46 @@ class DurableH2BackendTest {
     void onlyWhatTheLogRebuildsIsDeferred() {
         assertThat(List.of("inbox_alerts", "inbox_member_buckets", "directory_agencies", "referrals",
                            "referral_members", "transfers", "transparency_tiles", "transparency_meta",
-                           "trackingtokens"))
+                           "trackingtokens", "alert_deadlines", "referral_deadlines", "transfer_deadlines",
+                           "event_aggregates", "event_meta", "event_snapshots"))
                 .allMatch(DurableH2Backend::rebuiltFromTheLog);
-        assertThat(List.of("event_commits", "event_aggregates", "event_meta", "transparency_heads", "sagas",
-                           "callback_notifications", "agency_callbacks", "accounts", "alert_deadlines",
-                           "referral_deadlines", "transfer_deadlines", "inbox", "referrals_old", ""))
+        assertThat(List.of("event_commits", "transparency_heads", "sagas", "callback_notifications",
+                           "agency_callbacks", "accounts", "inbox", "referrals_old", "event_commits_old", ""))
                 .noneMatch(DurableH2Backend::rebuiltFromTheLog);
+    }
+
+    @Test
+    void theFileOpensWithTheConfiguredCacheAndSmallLeavesAndReadsAFileWrittenWithH2sDefaults(@TempDir Path dir) {
+        Path file = dir.resolve("store.mv");
+        MongoServer written = new MongoServer(new H2Backend(file.toString()));
+        try {
+            written.bind("127.0.0.1", 0);
+            try (MongoClient client = client(written)) {
+                for (int i = 0; i < 200; i++) {
+                    client.getDatabase("ewn").getCollection("event_commits")
+                          .insertOne(new Document("_id", i).append("text", "x".repeat(1000)));
+                }
+            }
+        } finally {
+            written.shutdownNow();
+        }
+
+        MVStore store = DurableH2Backend.open(file, DataSize.ofMegabytes(32));
+        assertThat(store.getCacheSize()).isEqualTo(32);
+        assertThat(store.getFileStore().getMaxPageSize()).isEqualTo(DurableH2Backend.PAGE_SPLIT_SIZE);
+        MongoServer reopened = new MongoServer(new DurableH2Backend(store));
+        try {
+            reopened.bind("127.0.0.1", 0);
+            try (MongoClient client = client(reopened)) {
+                var commits = client.getDatabase("ewn").getCollection("event_commits");
+                assertThat(commits.countDocuments()).isEqualTo(200);
+                assertThat(commits.find(new Document("_id", 123)).first()).containsEntry("text", "x".repeat(1000));
+                commits.insertOne(new Document("_id", 200).append("text", "y"));
+                assertThat(commits.find(new Document("_id", 200)).first()).containsEntry("text", "y");
+            }
+        } finally {
+            reopened.shutdownNow();
+        }
     }
 
     private static void insert(MongoDatabase database, String collection) {
