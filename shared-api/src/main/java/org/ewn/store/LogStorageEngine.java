@@ -77,7 +77,8 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
     private LogStorageEngine(Builder builder) {
         super(builder);
         MongoDatabase database = builder.database;
-        this.log = new CommitLog(database.getCollection(COMMITS));
+        this.log = new CommitLog(database.getCollection(COMMITS), builder.recentCommits,
+                                 CommitLog.RecentCommits.MAX_BYTES);
         AggregateIndex index = new AggregateIndex(database.getCollection(AGGREGATES), database.getCollection(META));
         PendingIndex pending = new PendingIndex();
         this.aggregates = new AggregateView(pending, index);
@@ -301,6 +302,7 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
 
         private MongoDatabase database;
         private int maxEventsPerCommit = 1000;
+        private int recentCommits = CommitLog.RecentCommits.CAPACITY;
 
         private Builder() {
         }
@@ -316,6 +318,18 @@ public final class LogStorageEngine extends AbstractEventStorageEngine implement
                 throw new AxonConfigurationException("maxEventsPerCommit must be at least 1");
             }
             this.maxEventsPerCommit = maxEventsPerCommit;
+            return this;
+        }
+
+        /**
+         * How many of the commits last written or read to keep in memory for readers following the log, receipts and
+         * loads (1,024 by default, within 32 MB of events); 0 reads every commit from the store.
+         */
+        public Builder recentCommits(int recentCommits) {
+            if (recentCommits < 0) {
+                throw new AxonConfigurationException("recentCommits must not be negative");
+            }
+            this.recentCommits = recentCommits;
             return this;
         }
 

@@ -102,6 +102,18 @@ class RecentCommitsTest {
                                      .isEqualTo(before + 2);
     }
 
+    @Test
+    void anEngineToldToKeepNoCommitsReadsEachFromTheStore() {
+        CommitReads reads = new CommitReads();
+        MongoDatabase database = fixture.client(reads).getDatabase(fixture.freshDatabase().getName());
+        LogStorageEngine engine = fixture.engine(database, builder -> builder.recentCommits(0));
+        engine.appendEvents(event("case-3", 0, new Noted("kept nowhere")));
+
+        int before = reads.count.get();
+        assertThat(engine.readEvents("case-3").asStream()).hasSize(1);
+        assertThat(reads.count.get()).isGreaterThan(before);
+    }
+
     private static Commit commit(long number, int payloadBytes) {
         SerializedEvent event = new SerializedEvent("event-" + number, null, null, 0, java.time.Instant.now(),
                                                     Noted.class.getName(), null, new byte[payloadBytes], new byte[0]);
