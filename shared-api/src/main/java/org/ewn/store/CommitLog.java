@@ -278,7 +278,7 @@ final class CommitLog {
 
         private final int capacity;
         private final long maxBytes;
-        private final TreeMap<Long, Commit> byNumber = new TreeMap<>();
+        private final TreeMap<Long, Kept> byNumber = new TreeMap<>();
         private long bytes;
         private long lastInserted = -1;
         private long lastInsertedAt;
@@ -301,22 +301,22 @@ final class CommitLog {
             if (size > maxBytes || byNumber.containsKey(commit.number())) {
                 return;
             }
-            byNumber.put(commit.number(), commit);
+            byNumber.put(commit.number(), new Kept(commit, size));
             bytes += size;
             while (byNumber.size() > capacity || bytes > maxBytes) {
-                bytes -= sizeOf(byNumber.pollFirstEntry().getValue());
+                bytes -= byNumber.pollFirstEntry().getValue().size();
             }
         }
 
         synchronized Commit get(long number) {
-            return byNumber.get(number);
+            Kept kept = byNumber.get(number);
+            return kept == null ? null : kept.commit();
         }
 
         /** Up to {@code count} commits kept from {@code from} on, in order, ending before the first not kept. */
         synchronized List<Commit> run(long from, int count) {
             List<Commit> run = new ArrayList<>();
-            for (Commit commit = byNumber.get(from); commit != null && run.size() < count;
-                 commit = byNumber.get(from + run.size())) {
+            for (Commit commit = get(from); commit != null && run.size() < count; commit = get(from + run.size())) {
                 run.add(commit);
             }
             return run;
@@ -325,6 +325,9 @@ final class CommitLog {
         /** Whether {@code number} follows the commit this process inserted last, within {@link #FRESH_NANOS}. */
         synchronized boolean justInsertedBefore(long number, long nanoTime) {
             return number == lastInserted + 1 && nanoTime - lastInsertedAt < FRESH_NANOS;
+        }
+
+        private record Kept(Commit commit, long size) {
         }
 
         private static long sizeOf(Commit commit) {

@@ -11,5 +11,6 @@ import java.nio.file.Path;
  * @param cacheSize how much of the embedded store's file it keeps in memory, read and deserialized
  */
 @ConfigurationProperties("ewn.data")
-public record DataProperties(@DefaultValue("data") Path dir, @DefaultValue("64MB") DataSize cacheSize) {
+public record DataProperties(@DefaultValue("data") Path dir,
+                             @DefaultValue(DurableH2Backend.DEFAULT_CACHE_SIZE) DataSize cacheSize) {
 }

@@ -65,13 +65,16 @@ public class DurableH2Backend extends H2Backend {
     /** Pages are split at this size rather than H2's 16 KB; see {@link #open}. */
     static final int PAGE_SPLIT_SIZE = 4 * 1024;
 
-    /** With the application's default cache, {@code ewn.data.cache-size}. */
+    /** The default of {@code ewn.data.cache-size}; H2's own is 16 MB. */
+    static final String DEFAULT_CACHE_SIZE = "64MB";
+
+    /** With the application's default cache. */
     public DurableH2Backend(String fileName) {
-        this(open(Path.of(fileName), DataSize.ofMegabytes(64)));
+        this(open(Path.of(fileName), DataSize.parse(DEFAULT_CACHE_SIZE)));
     }
 
     /**
-     * Opens the store's file with a page cache of {@code cacheSize} (H2's default is 16 MB) and leaves of at most
+     * Opens the store's file with a page cache of {@code cacheSize} and leaves of at most
      * {@value #PAGE_SPLIT_SIZE} bytes. Each commit writes every leaf that changed since the last one, whole, with all
      * the documents in it serialized again: with H2's 16 KB leaves, an update of one small document rewrote up to 48
      * of its neighbours, at each of the log's commits. The split size takes effect on pages as they are written, so
@@ -106,7 +109,8 @@ public class DurableH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         Document response = super.handleCommand(channel, databaseName, command, query);
         String name = command.toLowerCase();
-        if (WRITES.contains(name) && !(DOCUMENT_WRITES.contains(name) && rebuiltFromTheLog(collection(command, query)))) {
+        if (WRITES.contains(name)
+            && !(DOCUMENT_WRITES.contains(name) && rebuiltFromTheLog(collection(command, query)))) {
             commit();
         }
         return response;

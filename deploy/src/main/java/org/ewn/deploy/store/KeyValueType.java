@@ -21,8 +21,8 @@ final class KeyValueType extends ObjectDataType {
     static final KeyValueType INSTANCE = new KeyValueType();
 
     private static final Set<Class<?>> NATURALLY_ORDERED = Set.of(String.class, Long.class, Integer.class,
-                                                                  Double.class, Boolean.class, Instant.class, Date.class,
-                                                                  UUID.class, ObjectId.class);
+                                                                  Double.class, Boolean.class, Instant.class,
+                                                                  Date.class, UUID.class, ObjectId.class);
 
     private KeyValueType() {
     }

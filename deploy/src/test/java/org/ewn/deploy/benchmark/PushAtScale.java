@@ -140,8 +140,9 @@ final class PushAtScale {
             compiling = (compiler.getTotalCompilationTime() - compiledBefore) * 1e6 / (System.nanoTime() - roundStart);
         } while (compiling >= JIT_QUIET && System.nanoTime() - start < JIT_WARM_UP_LIMIT.toNanos());
         cpuNotes.add(String.format("warm-up: %d rounds of %d s at %d alerts/s, %.0f s in all; in the last, the JIT "
-                                   + "compilers were busy %.2f of its time (summed over their threads)", round, JIT_ROUND.toSeconds(), TARGET_LOAD.rate(),
-                                   (System.nanoTime() - start) / 1e9, compiling));
+                                   + "compilers were busy %.2f of its time (summed over their threads)", round,
+                                   JIT_ROUND.toSeconds(), TARGET_LOAD.rate(), (System.nanoTime() - start) / 1e9,
+                                   compiling));
     }
 
     /** The load's alerts, each expecting a frame at every session of the members it is addressed to. */
