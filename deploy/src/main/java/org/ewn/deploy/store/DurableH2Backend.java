@@ -6,9 +6,11 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -17,6 +19,7 @@ import org.springframework.util.unit.DataSize;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The H2 file backend, committed to its file before a write is acknowledged. H2's MVStore commits on its own only
@@ -107,13 +110,36 @@ public class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        Document response = super.handleCommand(channel, databaseName, command, query);
+        Document response = readingOneVersion(getMvStore(),
+                () -> super.handleCommand(channel, databaseName, command, query));
         String name = command.toLowerCase();
         if (WRITES.contains(name)
             && !(DOCUMENT_WRITES.contains(name) && rebuiltFromTheLog(collection(command, query)))) {
             commit();
         }
         return response;
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return readingOneVersion(getMvStore(), () -> super.handleQuery(query));
+    }
+
+    /**
+     * Runs {@code read} with the store's current version registered as in use, so that no chunk its pages are read
+     * from is freed before it ends. A query iterates a collection's map from the root it found at its start, reading
+     * pages from the file as it goes; without the registration the store keeps only the last five versions, and a
+     * chunk that H2's housekeeping emptied by moving its live pages elsewhere is freed as soon as it has aged past the
+     * retention time, counted from when it was written. Under load most chunks are that old, and a scan of a
+     * collection spanning more than five commits then failed with "Chunk ... not found" (H2 issues 2118 and 4383).
+     */
+    static <T> T readingOneVersion(MVStore store, Supplier<T> read) {
+        MVStore.TxCounter version = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(version);
+        }
     }
 
     private static String collection(String command, Document query) {

@@ -6,7 +6,9 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -18,8 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A write the embedded store acknowledged is in its file at once: a copy of the file taken right after
@@ -97,6 +101,67 @@ class DurableH2BackendTest {
             }
         } finally {
             reopened.shutdownNow();
+        }
+    }
+
+    @Test
+    void aQueryReadsEveryDocumentWhileHousekeepingFreesTheChunksItStartedFrom(@TempDir Path dir) {
+        assertThat(scanWhileCompacting(dir, scan -> DurableH2Backend.readingOneVersion(scan.store(), scan::count)))
+                .isEqualTo(Scan.ENTRIES);
+    }
+
+    @Test
+    void withoutItsVersionRegisteredTheScanFindsAChunkFreed(@TempDir Path dir) {
+        // what queries met after minutes of load before every command registered the version it reads
+        assertThatThrownBy(() -> scanWhileCompacting(dir, Scan::count))
+                .isInstanceOf(MVStoreException.class)
+                .hasMessageMatching("Chunk \\d+ not found.*");
+    }
+
+    /** An iteration over a map that commits and compacts the store every 200 entries, as H2's housekeeping may. */
+    private record Scan(MVStore store, MVMap<String, String> map) {
+
+        static final int ENTRIES = 4_000;
+
+        int count() {
+            MVMap<String, String> other = store.openMap("other");
+            int seen = 0;
+            for (var entries = map.entrySet().iterator(); entries.hasNext(); entries.next()) {
+                if (++seen % 200 == 0) {
+                    other.put("seen", Integer.toString(seen));
+                    store.commit();
+                    store.compact(95, 16 * 1024 * 1024);
+                }
+            }
+            return seen;
+        }
+    }
+
+    /**
+     * Fills a map in several commits, then overwrites every other entry so that each chunk is half empty, and runs
+     * {@code scan} on the reopened file. The retention time is 0: in a store under load, where most chunks are older
+     * than the 45 s H2 keeps them, a chunk emptied by the housekeeping is freed at the next commit.
+     */
+    private static int scanWhileCompacting(Path dir, ToIntFunction<Scan> scan) {
+        Path file = dir.resolve("store.mv");
+        try (MVStore store = DurableH2Backend.open(file, DataSize.ofMegabytes(1))) {
+            MVMap<String, String> map = store.openMap("data");
+            for (int i = 0; i < Scan.ENTRIES; i++) {
+                map.put(Integer.toString(i), "x".repeat(50) + i);
+                if (i % 1000 == 0) {
+                    store.commit();
+                }
+            }
+            for (int i = 0; i < Scan.ENTRIES; i += 2) {
+                map.put(Integer.toString(i), i + "y".repeat(50));
+                if (i % 1000 == 0) {
+                    store.commit();
+                }
+            }
+        }
+        try (MVStore store = DurableH2Backend.open(file, DataSize.ofMegabytes(1))) {
+            store.setRetentionTime(0);
+            return scan.applyAsInt(new Scan(store, store.openMap("data")));
         }
     }
 
