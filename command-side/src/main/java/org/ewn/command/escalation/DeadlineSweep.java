@@ -1,6 +1,8 @@
 package org.ewn.command.escalation;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,13 +10,16 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Looks over a collection of open deadlines ({@code _id}, {@code dueAt}) at a fixed interval and hands each one that has
- * passed to its owner, which sends the command that records it. Every command node runs its sweeps over the shared
+ * passed to its owner, which sends the command that records it. It asks the store for the passed ones only, through an
+ * index on {@code dueAt} where the store has one: the deadlines still ahead, as many as the alerts and referrals
+ * awaiting an answer, stay where they are. Every command node runs its sweeps over the shared
  * deadlines, so a deadline is acted on even when nodes come and go; the aggregates record each step once, so several
  * nodes acting at once, or one acting again after a restart, changes nothing. A step that does not go through (another
  * node took it at the same moment, or the aggregate cannot be loaded now) is tried again at the next round.
@@ -29,6 +34,8 @@ public final class DeadlineSweep implements AutoCloseable {
         void passed(Document deadline, Instant now);
     }
 
+    private static final String DUE_AT = "dueAt";
+
     private final String name;
     private final MongoCollection<Document> deadlines;
     private final Clock clock;
@@ -41,6 +48,7 @@ public final class DeadlineSweep implements AutoCloseable {
         this.deadlines = deadlines;
         this.clock = clock;
         this.due = due;
+        deadlines.createIndex(Indexes.ascending(DUE_AT));
         this.watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ewn-" + name.replace(' ', '-'));
             thread.setDaemon(true);
@@ -53,10 +61,7 @@ public final class DeadlineSweep implements AutoCloseable {
     void sweep() {
         try {
             Instant now = clock.instant();
-            for (Document deadline : deadlines.find()) {
-                if (deadline.getDate("dueAt").toInstant().isAfter(now)) {
-                    continue;
-                }
+            for (Document deadline : deadlines.find(Filters.lte(DUE_AT, Date.from(now)))) {
                 try {
                     due.passed(deadline, now);
                 } catch (RuntimeException e) {

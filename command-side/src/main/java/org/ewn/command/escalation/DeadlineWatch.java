@@ -18,8 +18,7 @@ import java.util.List;
 /**
  * Escalates alerts whose acknowledgement deadline has passed. Every command node runs it over the shared deadlines,
  * so a deadline fires even when nodes come and go; the alert itself records one escalation per addressee, so that
- * several nodes asking at once, or a node asking again after a restart, changes nothing. It reads all open deadlines
- * each time: they are the alerts still awaiting acknowledgements, some thousands at most.
+ * several nodes asking at once, or a node asking again after a restart, changes nothing.
  */
 @Component
 @EnableConfigurationProperties(EscalationProperties.class)
