@@ -2,12 +2,14 @@ package org.ewn.deploy.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
@@ -47,6 +49,9 @@ import java.util.function.Supplier;
  * comparison, which made each {@code _id} lookup cost tens of serializations. Such an index lives in a map of its own
  * name; a store written before has the same index under H2's name, which is removed when the index is opened, and the
  * backend fills the new, empty index from the collection's documents.
+ * <p>
+ * Its collections keep their documents in BSON ({@link DocumentType}), and read those H2 wrote with Java
+ * serialization; a file this backend has written cannot be read by H2's own backend, nor by an earlier version.
  */
 public class DurableH2Backend extends H2Backend {
 
@@ -64,6 +69,9 @@ public class DurableH2Backend extends H2Backend {
     /** Distinguishes index maps keyed by value from H2's, whose keys were ordered by their serialized bytes. */
     static final String KEYED = "._keyed_index_";
     private static final String H2_INDEX = "._index_";
+    /** H2's prefixes of a collection's documents and of its size. */
+    private static final String DOCUMENTS = "databases.";
+    private static final String META = "meta.";
 
     /** Pages are split at this size rather than H2's 16 KB; see {@link #open}. */
     static final int PAGE_SPLIT_SIZE = 4 * 1024;
@@ -168,6 +176,48 @@ public class DurableH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = store.openMap(namespace + KEYED + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
             return new KeyedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore store = getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = store.openMap(DOCUMENTS + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
+            return new H2Collection(this, collectionName, options, documents, store.openMap(META + namespace),
+                                    getCursorRegistry());
+        }
+
+        /**
+         * Moves the collection's documents, size and indexes to the new name. H2's own version reads the name after
+         * the collection has taken its new one, and so renames an empty map to itself: the collection came back
+         * empty after a restart.
+         */
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            MVStore store = getMvStore();
+            String from = collection.getFullName();
+            String to = getFullCollectionNamespace(newCollectionName);
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            renameMap(DOCUMENTS + from, DOCUMENTS + to);
+            renameMap(META + from, META + to);
+            for (String name : store.getMapNames()) {
+                if (name.startsWith(from + KEYED)) {
+                    renameMap(name, to + name.substring(from.length()));
+                }
+            }
+        }
+
+        /** Renames the map open under {@code from}, in place of any map named {@code to}. */
+        private void renameMap(String from, String to) {
+            MVStore store = getMvStore();
+            if (store.hasMap(from)) {
+                MVMap<?, ?> map = store.openMap(from);
+                if (store.hasMap(to)) {
+                    store.removeMap(to);
+                }
+                store.renameMap(map, to);
+            }
         }
 
         @Override

@@ -188,7 +188,7 @@ class DurableH2BackendTest {
         } finally {
             server.shutdownNow();
         }
-        MongoServer reopened = new MongoServer(new H2Backend(crashImage.toString()));
+        MongoServer reopened = new MongoServer(new DurableH2Backend(crashImage.toString()));
         try {
             reopened.bind("127.0.0.1", 0);
             try (MongoClient client = client(reopened)) {

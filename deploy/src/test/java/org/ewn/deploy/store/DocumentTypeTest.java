@@ -1,0 +1,175 @@
+package org.ewn.deploy.store;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.BsonJavaScript;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.BsonTimestamp;
+import de.bwaldvogel.mongo.bson.Decimal128;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.LegacyUUID;
+import de.bwaldvogel.mongo.bson.MaxKey;
+import de.bwaldvogel.mongo.bson.MinKey;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Documents are stored in BSON and read back as they were; documents H2 serialized still read. */
+class DocumentTypeTest {
+
+    @Test
+    void everyValueTheWireCarriesReadsBackEqualAndInItsOwnType() {
+        Document nested = new Document("member", "UZ").append("read", true);
+        Document document = new Document("_id", new ObjectId())
+                .append("text", "Предупреждение ⚠ ۱۲")
+                .append("int", 42)
+                .append("long", 1L << 40)
+                .append("double", 2.5)
+                .append("true", true)
+                .append("null", null)
+                .append("at", Instant.ofEpochMilli(1_795_000_000_123L))
+                .append("binary", new BinData(new byte[] {0, 1, (byte) 0xff}))
+                .append("uuid", UUID.randomUUID())
+                .append("legacyUuid", new LegacyUUID(UUID.randomUUID()))
+                .append("decimal", Decimal128.fromNumber(new BigDecimal("12.345")))
+                .append("timestamp", new BsonTimestamp(1_795_000_000L << 32 | 7))
+                .append("min", MinKey.getInstance())
+                .append("max", MaxKey.getInstance())
+                .append("pattern", new BsonRegularExpression("^KZ-", "i"))
+                .append("code", new BsonJavaScript("function() {}"))
+                .append("nested", nested)
+                .append("array", List.of("a", 1, nested, List.of(2L, 3L)))
+                .append("empty", new Document());
+
+        List<Document> read = roundTrip(document, new Document("_id", "second"));
+
+        assertThat(read).hasSize(2);
+        Document first = read.get(0);
+        assertThat(first).usingRecursiveComparison().isEqualTo(document);
+        assertThat(read.get(1)).isEqualTo(new Document("_id", "second"));
+        assertThat(first.keySet()).containsExactlyElementsOf(document.keySet());
+        assertThat(first.get("int")).isInstanceOf(Integer.class);
+        assertThat(first.get("long")).isInstanceOf(Long.class);
+        assertThat(first.get("nested")).isInstanceOf(Document.class);
+    }
+
+    @Test
+    void aValueBsonHasNoTypeForIsKeptWithJavaSerialization() {
+        Document document = new Document("_id", 1).append("date", new Date(5));
+
+        assertThat(roundTrip(document, new Document("_id", 2))).containsExactly(document, new Document("_id", 2));
+    }
+
+    @Test
+    void readsADocumentInTheFormH2SerializedIt() {
+        Document document = new Document("_id", "alert-1").append("n", 1L).append("at", Instant.ofEpochMilli(7));
+        WriteBuffer buffer = new WriteBuffer(16);
+        new ObjectDataType().write(buffer, document);
+        new ObjectDataType().write(buffer, new Document("_id", "alert-2"));
+        ByteBuffer written = buffer.getBuffer().flip();
+
+        DocumentType type = new DocumentType();
+        assertThat(type.read(written)).isEqualTo(document);
+        assertThat(type.read(written)).isEqualTo(new Document("_id", "alert-2"));
+        assertThat(written.remaining()).isZero();
+    }
+
+    @Test
+    void aStoreWhoseDocumentsH2SerializedReadsAsItIsAndTakesNewWritesInBson(@TempDir Path dir) {
+        withStore(dir, H2Backend::new, database -> {
+            for (int i = 0; i < 500; i++) {
+                database.getCollection("alerts").insertOne(new org.bson.Document("_id", "alert-" + i).append("n", i));
+            }
+        });
+        withStore(dir, DurableH2Backend::new, database -> {
+            var alerts = database.getCollection("alerts");
+            assertThat(alerts.countDocuments()).isEqualTo(500);
+            assertThat(alerts.find(Filters.eq("_id", "alert-499")).first()).containsEntry("n", 499);
+            alerts.updateOne(Filters.eq("_id", "alert-7"), Updates.set("n", -7));
+            alerts.insertOne(new org.bson.Document("_id", "alert-500").append("n", 500));
+        });
+        withStore(dir, DurableH2Backend::new, database -> {
+            var alerts = database.getCollection("alerts");
+            assertThat(alerts.countDocuments()).isEqualTo(501);
+            assertThat(alerts.find(Filters.gte("n", 0)).into(new ArrayList<>())).hasSize(500);
+            assertThat(alerts.find(Filters.eq("_id", "alert-7")).first()).containsEntry("n", -7);
+            assertThat(alerts.find(Filters.eq("_id", "alert-500")).first()).containsEntry("n", 500);
+        });
+    }
+
+    @Test
+    void aDroppedCollectionLeavesNoDocumentsAndARenamedOneTakesThemAlong(@TempDir Path dir) {
+        withStore(dir, DurableH2Backend::new, database -> {
+            database.getCollection("old").insertOne(new org.bson.Document("_id", 1));
+            database.getCollection("moved").insertOne(new org.bson.Document("_id", 2));
+            database.getCollection("moved").createIndex(new org.bson.Document("code", 1),
+                                                        new com.mongodb.client.model.IndexOptions().unique(true));
+            database.getCollection("moved").insertOne(new org.bson.Document("_id", 3).append("code", "x"));
+            database.getCollection("old").drop();
+            database.getCollection("moved").renameCollection(new MongoNamespace("ewn", "renamed"));
+        });
+        try (MVStore store = MVStore.open(dir.resolve("store.mv").toString())) {
+            assertThat(store.getMapNames()).noneMatch(name -> name.contains("ewn.old"))
+                                           .noneMatch(name -> name.contains("ewn.moved"))
+                                           .contains("databases.ewn.renamed",
+                                                     "meta.ewn.renamed", "ewn.renamed" + DurableH2Backend.KEYED + "code_1");
+        }
+        withStore(dir, DurableH2Backend::new, database -> {
+            assertThat(database.listCollectionNames()).contains("renamed").doesNotContain("old", "moved");
+            var renamed = database.getCollection("renamed");
+            assertThat(renamed.find(Filters.eq("_id", 2)).first()).isNotNull();
+            assertThat(renamed.countDocuments()).isEqualTo(2);
+            assertThatThrownBy(() -> renamed.insertOne(new org.bson.Document("_id", 4).append("code", "x")))
+                    .hasMessageContaining("duplicate key");
+            assertThat(database.getCollection("old").countDocuments()).isZero();
+        });
+    }
+
+    /** Writes the documents one after another into one buffer, as H2 writes a page, and reads them back. */
+    private static List<Document> roundTrip(Document... documents) {
+        DocumentType type = new DocumentType();
+        WriteBuffer buffer = new WriteBuffer(16);
+        type.write(buffer, documents, documents.length);
+        ByteBuffer written = buffer.getBuffer().flip();
+        Document[] read = type.createStorage(documents.length);
+        type.read(written, read, documents.length);
+        assertThat(written.remaining()).isZero();
+        return List.of(read);
+    }
+
+    private static void withStore(Path dir, Function<String, H2Backend> backend, Consumer<MongoDatabase> use) {
+        MongoServer server = new MongoServer(backend.apply(dir.resolve("store.mv").toString()));
+        try {
+            server.bind("127.0.0.1", 0);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+                use.accept(client.getDatabase("ewn"));
+            }
+        } finally {
+            server.shutdown();
+        }
+    }
+}
