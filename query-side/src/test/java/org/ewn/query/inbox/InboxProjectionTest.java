@@ -4,6 +4,7 @@ import org.ewn.query.EmbeddedMongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.inbox.FindInbox;
@@ -145,6 +146,37 @@ class InboxProjectionTest {
                 .extracting(InboxAlert::alertId).containsExactly(raised.get(0));
         assertThat(queries(LATER).handle(new FindInbox(TJ, where().state(ACKNOWLEDGED).filter(), 0, 50)).total())
                 .as("KZ's acknowledgement is not TJ's").isZero();
+    }
+
+    @Test
+    void aBucketIsListedOnceAndABucketWhoseListingWasLostIsListedAtItsNextWrite() {
+        AlertLog log = new AlertLog(10);
+        AlertId first = log.raise(at(0), "UZ-SNB", List.of("KZ"), ROUTINE, OTHER,
+                                  AlertLog.details(AMBER, ACTUAL, at(0), null), Duration.ofHours(72), "One", "Text");
+        log.projectInto(projection);
+        MongoCollection<Document> members = database.getCollection(InboxEntries.MEMBERS);
+        MongoCollection<Document> buckets = database.getCollection(InboxEntries.BUCKETS);
+        assertThat(buckets.find(Filters.eq("_id", "KZ:0")).first()).containsEntry(InboxEntries.LISTED, true);
+
+        // a crash between the bucket's write and its listing: the bucket unmarked, the member's document without it
+        members.updateOne(Filters.eq("_id", "KZ"), Updates.pull(InboxEntries.RECEIVED_BUCKETS, 0L));
+        buckets.updateOne(Filters.eq("_id", "KZ:0"), Updates.unset(InboxEntries.LISTED));
+        assertThat(queries(LATER).handle(new FindInbox(KZ, 0, 50)).total()).isZero();
+        log.acknowledge(at(1), first, "KZ-KNB");
+        log.events().get(log.events().size() - 1).projectInto(projection);
+        assertThat(queries(LATER).handle(new FindInbox(KZ, 0, 50)).alerts()).extracting(InboxAlert::alertId)
+                .containsExactly(first);
+
+        // once marked, the bucket's further entries leave the member's document alone
+        members.updateOne(Filters.eq("_id", "KZ"), Updates.set("untouched", true));
+        AlertId second = log.raise(at(2), "UZ-SNB", List.of("KZ"), ROUTINE, OTHER,
+                                   AlertLog.details(AMBER, ACTUAL, at(2), null), Duration.ofHours(72), "Two", "Text");
+        log.events().get(log.events().size() - 1).projectInto(projection);
+        Document member = members.find(Filters.eq("_id", "KZ")).first();
+        assertThat(member.getList(InboxEntries.RECEIVED_BUCKETS, Number.class)).extracting(Number::longValue)
+                .containsExactly(0L);
+        assertThat(queries(LATER).handle(new FindInbox(KZ, 0, 50)).alerts()).extracting(InboxAlert::alertId)
+                .containsExactly(second, first);
     }
 
     @Test
