@@ -113,7 +113,8 @@ public class DurableH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new KeyedH2Database(databaseName, getCursorRegistry());
+        // opening reads every collection whose index is filled anew, which can take long on a large file
+        return readingOneVersion(getMvStore(), () -> new KeyedH2Database(databaseName, getCursorRegistry()));
     }
 
     @Override
