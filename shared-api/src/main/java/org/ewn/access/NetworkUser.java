@@ -14,10 +14,13 @@ import java.util.List;
 public final class NetworkUser implements UserDetails, CredentialsContainer {
 
     private final Account account;
+    /** Asked for every frame live push sends, so derived from the agency's code once. */
+    private final MemberCode member;
     private String passwordHash;
 
     public NetworkUser(Account account) {
         this.account = account;
+        this.member = account.member();
         this.passwordHash = account.passwordHash();
     }
 
@@ -26,7 +29,7 @@ public final class NetworkUser implements UserDetails, CredentialsContainer {
     }
 
     public MemberCode member() {
-        return account.member();
+        return member;
     }
 
     public boolean hasRole(Role role) {
