@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -177,6 +178,17 @@ public class DurableH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = store.openMap(namespace + KEYED + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
             return new KeyedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        /**
+         * Accepts a secondary index without keeping it, as H2's own database does, but without its warning at every
+         * start: the store answers those queries by scanning the collection, and a MongoDB deployment uses the
+         * index.
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                           List<IndexKey> keys, boolean sparse) {
+            return new EmptyIndex<>(indexName, keys);
         }
 
         @Override

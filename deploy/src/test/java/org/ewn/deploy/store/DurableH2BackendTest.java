@@ -165,6 +165,29 @@ class DurableH2BackendTest {
         }
     }
 
+    @Test
+    void aSecondaryIndexIsAcceptedAndItsQueriesScanTheCollection(@TempDir Path dir) {
+        MongoServer server = new MongoServer(new DurableH2Backend(dir.resolve("store.mv").toString()));
+        try {
+            server.bind("127.0.0.1", 0);
+            try (MongoClient client = client(server)) {
+                var deadlines = client.getDatabase("ewn").getCollection("alert_deadlines");
+                deadlines.createIndex(new Document("dueAt", 1));
+                for (int i = 0; i < 10; i++) {
+                    deadlines.insertOne(new Document("_id", "alert-" + i).append("dueAt", new java.util.Date(i)));
+                }
+                assertThat(deadlines.listIndexes()).extracting(index -> index.get("key"))
+                        .contains(new Document("dueAt", 1));
+                assertThat(deadlines.find(new Document("dueAt", new Document("$lte", new java.util.Date(3))))
+                                    .into(new ArrayList<>()))
+                        .extracting(found -> found.getString("_id"))
+                        .containsExactlyInAnyOrder("alert-0", "alert-1", "alert-2", "alert-3");
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     private static void insert(MongoDatabase database, String collection) {
         database.getCollection(collection).insertOne(new Document("_id", 1).append("x", "kept"));
     }
