@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
@@ -197,8 +196,8 @@ public class DurableH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> documents = store.openMap(DOCUMENTS + namespace,
                     new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
-            return new H2Collection(this, collectionName, options, documents, store.openMap(META + namespace),
-                                    getCursorRegistry());
+            return new SizedWhenAskedCollection(this, collectionName, options, documents,
+                                                store.openMap(META + namespace), getCursorRegistry());
         }
 
         /**

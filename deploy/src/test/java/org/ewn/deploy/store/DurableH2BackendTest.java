@@ -188,6 +188,33 @@ class DurableH2BackendTest {
         }
     }
 
+    @Test
+    void aCollectionsSizeIsMeasuredWhenAskedAndCountsItsDocumentsAsTheyNowStand(@TempDir Path dir) {
+        MongoServer server = new MongoServer(new DurableH2Backend(dir.resolve("store.mv").toString()));
+        try {
+            server.bind("127.0.0.1", 0);
+            try (MongoClient client = client(server)) {
+                MongoDatabase database = client.getDatabase("ewn");
+                var alerts = database.getCollection("alerts");
+                for (int i = 0; i < 3; i++) {
+                    alerts.insertOne(new Document("_id", "alert-" + i).append("text", "x".repeat(100 * (i + 1))));
+                }
+                alerts.updateOne(new Document("_id", "alert-0"), new Document("$set", new Document("text", "short")));
+                alerts.deleteOne(new Document("_id", "alert-2"));
+
+                long stored = 0;
+                for (var raw : database.getCollection("alerts", org.bson.RawBsonDocument.class).find()) {
+                    stored += raw.getByteBuffer().remaining();
+                }
+                Document stats = database.runCommand(new Document("collStats", "alerts"));
+                assertThat(stats.get("count", Number.class).intValue()).isEqualTo(2);
+                assertThat(stats.get("size", Number.class).longValue()).isEqualTo(stored).isGreaterThan(200);
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     private static void insert(MongoDatabase database, String collection) {
         database.getCollection(collection).insertOne(new Document("_id", 1).append("x", "kept"));
     }
