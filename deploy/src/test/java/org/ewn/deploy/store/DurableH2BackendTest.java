@@ -167,48 +167,46 @@ class DurableH2BackendTest {
 
     @Test
     void aSecondaryIndexIsAcceptedAndItsQueriesScanTheCollection(@TempDir Path dir) {
-        MongoServer server = new MongoServer(new DurableH2Backend(dir.resolve("store.mv").toString()));
-        try {
-            server.bind("127.0.0.1", 0);
-            try (MongoClient client = client(server)) {
-                var deadlines = client.getDatabase("ewn").getCollection("alert_deadlines");
-                deadlines.createIndex(new Document("dueAt", 1));
-                for (int i = 0; i < 10; i++) {
-                    deadlines.insertOne(new Document("_id", "alert-" + i).append("dueAt", new java.util.Date(i)));
-                }
-                assertThat(deadlines.listIndexes()).extracting(index -> index.get("key"))
-                        .contains(new Document("dueAt", 1));
-                assertThat(deadlines.find(new Document("dueAt", new Document("$lte", new java.util.Date(3))))
-                                    .into(new ArrayList<>()))
-                        .extracting(found -> found.getString("_id"))
-                        .containsExactlyInAnyOrder("alert-0", "alert-1", "alert-2", "alert-3");
+        withDurableStore(dir, database -> {
+            var deadlines = database.getCollection("alert_deadlines");
+            deadlines.createIndex(new Document("dueAt", 1));
+            for (int i = 0; i < 10; i++) {
+                deadlines.insertOne(new Document("_id", "alert-" + i).append("dueAt", new java.util.Date(i)));
             }
-        } finally {
-            server.shutdownNow();
-        }
+            assertThat(deadlines.listIndexes()).extracting(index -> index.get("key")).contains(new Document("dueAt", 1));
+            assertThat(deadlines.find(new Document("dueAt", new Document("$lte", new java.util.Date(3))))
+                                .into(new ArrayList<>()))
+                    .extracting(found -> found.getString("_id"))
+                    .containsExactlyInAnyOrder("alert-0", "alert-1", "alert-2", "alert-3");
+        });
     }
 
     @Test
     void aCollectionsSizeIsMeasuredWhenAskedAndCountsItsDocumentsAsTheyNowStand(@TempDir Path dir) {
+        withDurableStore(dir, database -> {
+            var alerts = database.getCollection("alerts");
+            for (int i = 0; i < 3; i++) {
+                alerts.insertOne(new Document("_id", "alert-" + i).append("text", "x".repeat(100 * (i + 1))));
+            }
+            alerts.updateOne(new Document("_id", "alert-0"), new Document("$set", new Document("text", "short")));
+            alerts.deleteOne(new Document("_id", "alert-2"));
+
+            long stored = 0;
+            for (var raw : database.getCollection("alerts", org.bson.RawBsonDocument.class).find()) {
+                stored += raw.getByteBuffer().remaining();
+            }
+            Document stats = database.runCommand(new Document("collStats", "alerts"));
+            assertThat(stats.get("count", Number.class).intValue()).isEqualTo(2);
+            assertThat(stats.get("size", Number.class).longValue()).isEqualTo(stored).isGreaterThan(200);
+        });
+    }
+
+    private static void withDurableStore(Path dir, Consumer<MongoDatabase> use) {
         MongoServer server = new MongoServer(new DurableH2Backend(dir.resolve("store.mv").toString()));
         try {
             server.bind("127.0.0.1", 0);
             try (MongoClient client = client(server)) {
-                MongoDatabase database = client.getDatabase("ewn");
-                var alerts = database.getCollection("alerts");
-                for (int i = 0; i < 3; i++) {
-                    alerts.insertOne(new Document("_id", "alert-" + i).append("text", "x".repeat(100 * (i + 1))));
-                }
-                alerts.updateOne(new Document("_id", "alert-0"), new Document("$set", new Document("text", "short")));
-                alerts.deleteOne(new Document("_id", "alert-2"));
-
-                long stored = 0;
-                for (var raw : database.getCollection("alerts", org.bson.RawBsonDocument.class).find()) {
-                    stored += raw.getByteBuffer().remaining();
-                }
-                Document stats = database.runCommand(new Document("collStats", "alerts"));
-                assertThat(stats.get("count", Number.class).intValue()).isEqualTo(2);
-                assertThat(stats.get("size", Number.class).longValue()).isEqualTo(stored).isGreaterThan(200);
+                use.accept(client.getDatabase("ewn"));
             }
         } finally {
             server.shutdownNow();
