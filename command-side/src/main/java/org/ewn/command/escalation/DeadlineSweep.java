@@ -16,10 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Looks over a collection of open deadlines ({@code _id}, {@code dueAt}) at a fixed interval and hands each one that has
- * passed to its owner, which sends the command that records it. It asks the store for the passed ones only, through an
- * index on {@code dueAt} where the store has one: the deadlines still ahead, as many as the alerts and referrals
- * awaiting an answer, stay where they are. Every command node runs its sweeps over the shared
+ * Looks over a collection of open deadlines ({@code _id}, {@code dueAt}) at a fixed interval and hands each one that
+ * has passed to its owner, which sends the command that records it. It asks the store for the passed ones only,
+ * through an index on {@code dueAt} where the store has one: the deadlines still ahead, as many as the alerts and
+ * referrals awaiting an answer, stay where they are. Every command node runs its sweeps over the shared
  * deadlines, so a deadline is acted on even when nodes come and go; the aggregates record each step once, so several
  * nodes acting at once, or one acting again after a restart, changes nothing. A step that does not go through (another
  * node took it at the same moment, or the aggregate cannot be loaded now) is tried again at the next round.

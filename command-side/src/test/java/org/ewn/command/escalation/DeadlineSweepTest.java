@@ -36,7 +36,8 @@ class DeadlineSweepTest {
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         deadlines = client.getDatabase("ewn").getCollection("alert_deadlines");
         deadlines.insertMany(List.of(deadline("passed", NOW.minusSeconds(60)), deadline("due-now", NOW),
-                                     deadline("ahead", NOW.plusMillis(1)), deadline("far-ahead", NOW.plusSeconds(3600))));
+                                     deadline("ahead", NOW.plusMillis(1)),
+                                     deadline("far-ahead", NOW.plusSeconds(3600))));
     }
 
     @AfterEach

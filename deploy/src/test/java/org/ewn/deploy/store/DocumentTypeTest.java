@@ -136,7 +136,8 @@ class DocumentTypeTest {
             assertThat(store.getMapNames()).noneMatch(name -> name.contains("ewn.old"))
                                            .noneMatch(name -> name.contains("ewn.moved"))
                                            .contains("databases.ewn.renamed",
-                                                     "meta.ewn.renamed", "ewn.renamed" + DurableH2Backend.KEYED + "code_1");
+                                                     "meta.ewn.renamed",
+                                                     "ewn.renamed" + DurableH2Backend.KEYED + "code_1");
         }
         withStore(dir, DurableH2Backend::new, database -> {
             assertThat(database.listCollectionNames()).contains("renamed").doesNotContain("old", "moved");
@@ -165,7 +166,8 @@ class DocumentTypeTest {
         MongoServer server = new MongoServer(backend.apply(dir.resolve("store.mv").toString()));
         try {
             server.bind("127.0.0.1", 0);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            int port = server.getLocalAddress().getPort();
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
                 use.accept(client.getDatabase("ewn"));
             }
         } finally {

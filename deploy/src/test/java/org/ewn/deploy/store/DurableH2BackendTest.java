@@ -173,7 +173,8 @@ class DurableH2BackendTest {
             for (int i = 0; i < 10; i++) {
                 deadlines.insertOne(new Document("_id", "alert-" + i).append("dueAt", new java.util.Date(i)));
             }
-            assertThat(deadlines.listIndexes()).extracting(index -> index.get("key")).contains(new Document("dueAt", 1));
+            assertThat(deadlines.listIndexes()).extracting(index -> index.get("key"))
+                    .contains(new Document("dueAt", 1));
             assertThat(deadlines.find(new Document("dueAt", new Document("$lte", new java.util.Date(3))))
                                 .into(new ArrayList<>()))
                     .extracting(found -> found.getString("_id"))
