@@ -103,7 +103,7 @@ class AsyncIndexTest {
     @Test
     void theWatermarkStaysBehindWhatIsNotIndexedAndTheCommitPathNeverWritesIt() throws InterruptedException {
         Commands commands = new Commands();
-        MongoDatabase database = fixture.client(commands).getDatabase(fixture.freshDatabase().getName());
+        MongoDatabase database = fixture.freshDatabase(commands);
         LogStorageEngine engine = fixture.engine(database);
         engine.appendEvents(plainEvent(new Noted("commit 0")));
         engine.indexWriter().awaitIndexed();
@@ -128,7 +128,7 @@ class AsyncIndexTest {
     @Test
     void theIndexWriterMergesQueuedCommitsIntoOneUpsertPerAggregate() throws InterruptedException {
         Commands commands = new Commands();
-        MongoDatabase database = fixture.client(commands).getDatabase(fixture.freshDatabase().getName());
+        MongoDatabase database = fixture.freshDatabase(commands);
         LogStorageEngine engine = fixture.engine(database);
         engine.indexWriter().pause();
         for (int sequence = 0; sequence < 5; sequence++) {
@@ -152,7 +152,7 @@ class AsyncIndexTest {
     @Test
     void sequenceChecksOfRecentlyCommittedAggregatesSendNoQuery() {
         Commands commands = new Commands();
-        MongoDatabase database = fixture.client(commands).getDatabase(fixture.freshDatabase().getName());
+        MongoDatabase database = fixture.freshDatabase(commands);
         LogStorageEngine engine = fixture.engine(database);
         engine.appendEvents(event("case", 0, new Noted("opened")));
         engine.appendEvents(event("other", 0, new Noted("opened")));

@@ -38,7 +38,7 @@ class IdOnlyAccessTest {
     @Test
     void everyOperationSelectsByIdOnlyAndLoadsCostTheSameAtAnyHistorySize() {
         Commands commands = new Commands();
-        MongoDatabase database = fixture.client(commands).getDatabase(fixture.freshDatabase().getName());
+        MongoDatabase database = fixture.freshDatabase(commands);
         LogStorageEngine engine = fixture.engine(database);
 
         grow(engine, 0, 50);

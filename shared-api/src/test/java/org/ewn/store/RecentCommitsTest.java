@@ -34,7 +34,7 @@ class RecentCommitsTest {
     @Test
     void aReaderFollowingTheLogAndAReceiptGetTheCommitJustWrittenWithoutAskingTheStore() {
         CommitReads reads = new CommitReads();
-        MongoDatabase database = fixture.client(reads).getDatabase(fixture.freshDatabase().getName());
+        MongoDatabase database = fixture.freshDatabase(reads);
         LogStorageEngine engine = fixture.engine(database);
         engine.appendEvents(event("case-1", 0, new Noted("first")));
         List<TrackedEventMessage<?>> first = readAll(engine, null);
@@ -83,7 +83,7 @@ class RecentCommitsTest {
     @Test
     void onlyTheLastCommitsWithinTheBoundsAreKept() {
         CommitReads reads = new CommitReads();
-        MongoDatabase database = fixture.client(reads).getDatabase(fixture.freshDatabase().getName());
+        MongoDatabase database = fixture.freshDatabase(reads);
         CommitLog log = new CommitLog(database.getCollection(LogStorageEngine.COMMITS), 2, 1L << 20);
         for (long number = 0; number < 3; number++) {
             log.insert(commit(number, 10));
@@ -105,7 +105,7 @@ class RecentCommitsTest {
     @Test
     void anEngineToldToKeepNoCommitsReadsEachFromTheStore() {
         CommitReads reads = new CommitReads();
-        MongoDatabase database = fixture.client(reads).getDatabase(fixture.freshDatabase().getName());
+        MongoDatabase database = fixture.freshDatabase(reads);
         LogStorageEngine engine = fixture.engine(database, builder -> builder.recentCommits(0));
         engine.appendEvents(event("case-3", 0, new Noted("kept nowhere")));
 

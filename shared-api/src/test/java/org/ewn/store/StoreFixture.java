@@ -64,8 +64,9 @@ final class StoreFixture implements AutoCloseable, AfterAllCallback {
         return client;
     }
 
-    MongoDatabase freshDatabase() {
-        return client().getDatabase("test-" + UUID.randomUUID());
+    /** A database of its own, reached through a client that tells {@code listeners} every command it sends. */
+    MongoDatabase freshDatabase(CommandListener... listeners) {
+        return client(listeners).getDatabase("test-" + UUID.randomUUID());
     }
 
     LogStorageEngine engine(MongoDatabase database) {

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -36,7 +37,7 @@ final class DocumentType extends BasicDataType<Document> {
 
     /** Documents of a page are mostly written by one thread, the store's serializer, one after another. */
     private static final ThreadLocal<ByteBuf> ENCODED = ThreadLocal.withInitial(() -> Unpooled.buffer(1024));
-    /** Beyond this a thread's buffer is not kept for the next document. */
+    /** A thread's buffer grown beyond this is not used for the next document. */
     private static final int KEPT_BUFFER = 64 * 1024;
 
     private volatile int averageMemory = 1024;
@@ -48,21 +49,30 @@ final class DocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf encoded = ENCODED.get();
-        encoded.clear();
         try {
-            BsonEncoder.encodeDocument(document, encoded);
+            ByteBuf encoded = inBson(document);
             buffer.put(BSON).put(encoded.array(), encoded.arrayOffset(), encoded.readableBytes());
             counted(encoded.readableBytes());
         } catch (IllegalArgumentException notBson) {
             byte[] serialized = ObjectDataType.serialize(document);
             buffer.put(SERIALIZED).putVarInt(serialized.length).put(serialized);
             counted(serialized.length);
-        } finally {
-            if (encoded.capacity() > KEPT_BUFFER) {
-                ENCODED.set(Unpooled.buffer(1024));
-            }
         }
+    }
+
+    /**
+     * The document in BSON, in this thread's buffer, valid until the thread's next call; throws
+     * {@link IllegalArgumentException} for a value BSON has no type for.
+     */
+    static ByteBuf inBson(Document document) {
+        ByteBuf encoded = ENCODED.get();
+        if (encoded.capacity() > KEPT_BUFFER) {
+            encoded = Unpooled.buffer(1024);
+            ENCODED.set(encoded);
+        }
+        encoded.clear();
+        BsonEncoder.encodeDocument(document, encoded);
+        return encoded;
     }
 
     @Override
@@ -93,21 +103,13 @@ final class DocumentType extends BasicDataType<Document> {
         return new Document[size];
     }
 
-    /** Documents are values, never ordered; equal documents compare as 0, others by their encoded bytes. */
+    /** Documents are values, never ordered; equal documents compare as 0, others by their BSON. */
     @Override
     public int compare(Document a, Document b) {
         if (a.equals(b)) {
             return 0;
         }
-        return Arrays.compareUnsigned(encode(a), encode(b));
-    }
-
-    private static byte[] encode(Document document) {
-        WriteBuffer buffer = new WriteBuffer(256);
-        new DocumentType().write(buffer, document);
-        ByteBuffer written = buffer.getBuffer().flip();
-        byte[] bytes = new byte[written.remaining()];
-        written.get(bytes);
-        return bytes;
+        byte[] first = ByteBufUtil.getBytes(inBson(a));
+        return Arrays.compareUnsigned(first, ByteBufUtil.getBytes(inBson(b)));
     }
 }

@@ -3,15 +3,9 @@ package org.ewn.deploy.store;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
-
-import java.util.Iterator;
 
 /**
  * H2's collection, measuring the size of its documents when a client asks for it ({@code collStats},
@@ -34,14 +28,8 @@ final class SizedWhenAskedCollection extends H2Collection {
 
     @Override
     protected int getDataSize() {
-        long size = 0;
-        ByteBuf encoded = Unpooled.buffer(1024);
-        for (Iterator<DocumentWithPosition<Object>> all = streamAllDocumentsWithPosition().iterator();
-             all.hasNext(); ) {
-            encoded.clear();
-            BsonEncoder.encodeDocument(all.next().getDocument(), encoded);
-            size += encoded.readableBytes();
-        }
+        long size = streamAllDocumentsWithPosition()
+                .mapToLong(stored -> DocumentType.inBson(stored.getDocument()).readableBytes()).sum();
         return (int) Math.min(Integer.MAX_VALUE, size);
     }
 }

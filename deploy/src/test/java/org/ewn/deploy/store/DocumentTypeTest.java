@@ -65,6 +65,7 @@ class DocumentTypeTest {
                 .append("array", List.of("a", 1, nested, List.of(2L, 3L)))
                 .append("empty", new Document());
 
+        assertThat(form(document)).isEqualTo(DocumentType.BSON);
         List<Document> read = roundTrip(document, new Document("_id", "second"));
 
         assertThat(read).hasSize(2);
@@ -80,6 +81,7 @@ class DocumentTypeTest {
     @Test
     void aValueBsonHasNoTypeForIsKeptWithJavaSerialization() {
         Document document = new Document("_id", 1).append("date", new Date(5));
+        assertThat(form(document)).isEqualTo(DocumentType.SERIALIZED);
 
         assertThat(roundTrip(document, new Document("_id", 2))).containsExactly(document, new Document("_id", 2));
     }
@@ -160,6 +162,13 @@ class DocumentTypeTest {
         type.read(written, read, documents.length);
         assertThat(written.remaining()).isZero();
         return List.of(read);
+    }
+
+    /** The marker the document is written behind. */
+    private static byte form(Document document) {
+        WriteBuffer buffer = new WriteBuffer(16);
+        new DocumentType().write(buffer, document);
+        return buffer.getBuffer().get(0);
     }
 
     private static void withStore(Path dir, Function<String, H2Backend> backend, Consumer<MongoDatabase> use) {

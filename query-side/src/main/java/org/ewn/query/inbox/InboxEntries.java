@@ -107,10 +107,14 @@ final class InboxEntries {
         String id = bucketId(member, box, bucket);
         Document before = buckets.findOneAndUpdate(Filters.eq("_id", id), entry, LISTED_BEFORE);
         if (before == null || !before.getBoolean(LISTED, false)) {
-            members.updateOne(Filters.eq("_id", member),
-                              Updates.addToSet(box == InboxBox.SENT ? SENT_BUCKETS : RECEIVED_BUCKETS, bucket), UPSERT);
+            members.updateOne(Filters.eq("_id", member), Updates.addToSet(listing(box), bucket), UPSERT);
             buckets.updateOne(Filters.eq("_id", id), Updates.set(LISTED, true));
         }
+    }
+
+    /** Where the member's document lists the buckets of the box. */
+    private static String listing(InboxBox box) {
+        return box == InboxBox.SENT ? SENT_BUCKETS : RECEIVED_BUCKETS;
     }
 
     /** A member's received alerts are in "KZ:3", those it sent in "KZ:sent:3". */
@@ -161,8 +165,7 @@ final class InboxEntries {
             moveFromEarlierLayouts(index);
             return of(member, box);
         }
-        List<String> ids = bucketIds(index, member.value(), box == InboxBox.SENT ? SENT_BUCKETS : RECEIVED_BUCKETS,
-                                     box);
+        List<String> ids = bucketIds(index, member.value(), listing(box), box);
         List<Document> entries = new ArrayList<>();
         ByIds.find(buckets, ids, bucket -> bucket.get("entries", Document.class).values()
                 .forEach(entry -> entries.add((Document) entry)));
