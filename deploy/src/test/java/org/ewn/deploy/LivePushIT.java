@@ -70,6 +70,22 @@ class LivePushIT {
         assertThat(position(withdrawn)).isGreaterThan(position(raised));
     }
 
+    /**
+     * Text in any script arrives as it was raised, in a frame shorter than the container's send buffer and in one
+     * longer, which goes out another way.
+     */
+    @Test
+    void anAlertsTextArrivesAsRaisedWhateverItsScriptAndLength() throws Exception {
+        Officer kg = live("kg-officer", "KG");
+        String text = "Замечен у перехода Достук, «Ош → Андижан»; 🚸 ребёнок 7 лет, سُعاد. ";
+        String shortId = raiseWithText("KG", "Short text in several scripts", text);
+        String longText = text.repeat(15_000 / text.length());
+        String longId = raiseWithText("KG", "Long text in several scripts", longText);
+
+        assertThat(nextAbout(kg, Set.of(shortId))).containsEntry("text", text);
+        assertThat(nextAbout(kg, Set.of(longId))).containsEntry("text", longText);
+    }
+
     @Test
     void anAcknowledgementReachesTheOriginatorAndTheAcknowledgerButNoOtherAddressee() throws Exception {
         Officer kz = live("kz-officer", "KZ");
@@ -282,6 +298,14 @@ class LivePushIT {
 
     private String raise(String agency, List<String> addressees, String title) {
         NetworkClient.Reply reply = api.raise(agency, addressees, title);
+        accepted(reply);
+        return reply.json().get("alertId").asText();
+    }
+
+    private String raiseWithText(String addressee, String title, String text) {
+        Map<String, Object> body = NetworkClient.alert(List.of(addressee), title);
+        body.put("text", text);
+        NetworkClient.Reply reply = api.raise("TM-DEMO", UUID.randomUUID(), body);
         accepted(reply);
         return reply.json().get("alertId").asText();
     }

@@ -1,5 +1,7 @@
 package org.ewn.deploy;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -30,6 +32,9 @@ final class Officer implements AutoCloseable {
     final BlockingQueue<Map<String, Object>> escalations = new LinkedBlockingQueue<>();
     /** ERROR frames and transport failures, as they happen. */
     final BlockingQueue<String> errors;
+    /** A pushed message may repeat an alert's whole text and subjects: up to a signed submission's size. */
+    private static final int LARGEST_MESSAGE = 2 * 1024 * 1024;
+
     private final WebSocketStompClient client;
     private final StompSession session;
 
@@ -70,7 +75,11 @@ final class Officer implements AutoCloseable {
     }
 
     private static Officer connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        // a browser takes a message of any size; Tomcat's client, by default, none over 8 KB
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(LARGEST_MESSAGE);
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
+        client.setInboundMessageSizeLimit(LARGEST_MESSAGE);
         client.setMessageConverter(new JacksonJsonMessageConverter());
         BlockingQueue<String> errors = new LinkedBlockingQueue<>();
         StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", handshake, connect,
