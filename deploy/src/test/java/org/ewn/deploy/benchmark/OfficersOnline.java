@@ -1,13 +1,11 @@
 package org.ewn.deploy.benchmark;
 
-import org.springframework.web.socket.messaging.WebSocketStompClient;
-
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,22 +13,20 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Many officers' live sessions on one shared STOMP client, spread evenly over the officers of the given members, and
- * a way to know that every one of them is receiving: probe alerts to all members, signed and posted like any other.
- * Frames of other alerts go to {@code onAlert} with their arrival time.
+ * Many officers' live sessions ({@link StompSessions}, all read by one thread), spread evenly over the officers of the
+ * given members, and a way to know that every one of them is receiving: probe alerts to all members, signed and
+ * posted like any other. Frames of other alerts go to {@code onAlert} with their arrival time.
  */
 final class OfficersOnline implements AutoCloseable {
 
     private static final String PROBE = "probe-";
-    private static final int CONNECTING_AT_ONCE = 20;
 
-    private final int port;
     private final List<String> members;
     private final AlertPosts posts;
     /** Signs an alert to all members with the given title. */
     private final Function<String, String> probeSigner;
     private final BiConsumer<Long, String> onAlert;
-    private final WebSocketStompClient client = LiveOfficer.client();
+    private final StompSessions connections;
     private final List<Session> sessions = new ArrayList<>();
     private final AtomicInteger probed = new AtomicInteger();
     private final AtomicInteger probeRounds = new AtomicInteger();
@@ -38,12 +34,12 @@ final class OfficersOnline implements AutoCloseable {
     private volatile String probes = PROBE;
 
     /** One officer's session: its member, and whether this round's probe has reached it. */
-    private record Session(String member, LiveOfficer officer, AtomicBoolean probed) {
+    private record Session(String member, StompSessions.Session officer, AtomicBoolean probed) {
     }
 
     OfficersOnline(int port, List<String> members, AlertPosts posts, Function<String, String> probeSigner,
-                   BiConsumer<Long, String> onAlert) {
-        this.port = port;
+                   BiConsumer<Long, String> onAlert) throws IOException {
+        this.connections = new StompSessions(port);
         this.members = members;
         this.posts = posts;
         this.probeSigner = probeSigner;
@@ -62,24 +58,18 @@ final class OfficersOnline implements AutoCloseable {
     }
 
     /**
-     * Opens sessions, {@value #CONNECTING_AT_ONCE} at a time, until there are {@code count}; returns the seconds it
-     * took until a probe had reached every one of them.
+     * Opens sessions, one after another, until there are {@code count}; returns the seconds it took until a probe had
+     * reached every one of them.
      */
     double connect(int count, Duration patience) throws Exception {
         Benchmark.progress("connecting " + (count - sessions.size()) + " sessions");
         long start = System.nanoTime();
         while (sessions.size() < count) {
-            List<CompletableFuture<Session>> batch = new ArrayList<>();
-            for (int i = sessions.size(); i < Math.min(count, sessions.size() + CONNECTING_AT_ONCE); i++) {
-                String member = members.get(i % members.size());
-                AtomicBoolean probe = new AtomicBoolean();
-                batch.add(LiveOfficer.connect(client, port, AlertPosts.basic(member.toLowerCase() + "-officer"),
-                                              (at, title) -> arrived(probe, at, title))
-                                     .thenApply(officer -> new Session(member, officer, probe)));
-            }
-            for (CompletableFuture<Session> session : batch) {
-                sessions.add(session.get(60, TimeUnit.SECONDS));
-            }
+            String member = members.get(sessions.size() % members.size());
+            AtomicBoolean probe = new AtomicBoolean();
+            StompSessions.Session officer = connections.open(AlertPosts.basic(member.toLowerCase() + "-officer"),
+                                                             (at, title) -> arrived(probe, at, title));
+            sessions.add(new Session(member, officer, probe));
         }
         awaitProbe(patience);
         return (System.nanoTime() - start) / 1e9;
@@ -112,7 +102,8 @@ final class OfficersOnline implements AutoCloseable {
             wait = Math.min(2 * wait, TimeUnit.SECONDS.toNanos(10));
         }
         throw new IllegalStateException("probe alerts reached only " + probed.get() + " of " + sessions.size()
-                                        + " sessions in " + patience.toSeconds() + " s");
+                                        + " sessions in " + patience.toSeconds() + " s; " + connections.failed()
+                                        + " sessions were lost");
     }
 
     private void arrived(AtomicBoolean probe, long at, String title) {
@@ -127,8 +118,8 @@ final class OfficersOnline implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         sessions.forEach(session -> session.officer().close());
-        client.stop();
+        connections.close();
     }
 }

@@ -110,8 +110,9 @@ final class PushAtScale {
                                            + "per member state, the same alerts, measured first", ORIGINATOR,
                                            String.join(", ", STATES)));
                 section.note(String.format("the STOMP clients run in the same JVM as the server, on the same cores: "
-                                           + "one shared WebSocketStompClient, frames read on Tomcat's client I/O "
-                                           + "threads, HTTP Basic on each handshake. Application started in %.1f "
+                                           + "WebSocket connections with HTTP Basic on each handshake, STOMP "
+                                           + "CONNECT and SUBSCRIBE, every session's frames read by one thread on "
+                                           + "one selector (StompSessions). Application started in %.1f "
                                            + "s; %,d more sessions connected and subscribed in %.1f s",
                                            application.startSeconds(), SESSIONS - STATES.size(), connectSeconds));
                 cpuNotes.forEach(section::note);
@@ -196,7 +197,7 @@ final class PushAtScale {
 
     /** The threads worth a figure of their own: the clients', and the server's on the live path. */
     private static String kind(String thread) {
-        if (thread.startsWith("WebSocketClient-AsyncIO-")) {
+        if (thread.equals("stomp-sessions")) {
             return CLIENTS;
         }
         if (thread.equals("live-push")) {
