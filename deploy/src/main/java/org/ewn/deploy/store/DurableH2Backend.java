@@ -196,8 +196,8 @@ public class DurableH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> documents = store.openMap(DOCUMENTS + namespace,
                     new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
-            return new SizedWhenAskedCollection(this, collectionName, options, documents,
-                                                store.openMap(META + namespace), getCursorRegistry());
+            return new EmbeddedCollection(this, collectionName, options, documents, store.openMap(META + namespace),
+                                          getCursorRegistry());
         }
 
         /**

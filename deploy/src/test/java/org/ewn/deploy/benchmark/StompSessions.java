@@ -173,8 +173,9 @@ final class StompSessions implements AutoCloseable {
                         .orElse(""));
             }
             String accept = acceptKey(key);
-            boolean accepted = response.lines().anyMatch(line -> line.toLowerCase(Locale.ROOT)
-                    .startsWith("sec-websocket-accept:") && line.substring(line.indexOf(':') + 1).trim().equals(accept));
+            boolean accepted = response.lines().anyMatch(
+                    line -> line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-accept:")
+                            && line.substring(line.indexOf(':') + 1).trim().equals(accept));
             if (!accepted) {
                 throw new IOException("The hub's handshake response lacks the accept key for our nonce");
             }

@@ -18,11 +18,13 @@ import de.bwaldvogel.mongo.bson.LegacyUUID;
 import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -150,6 +152,47 @@ class DocumentTypeTest {
                     .hasMessageContaining("duplicate key");
             assertThat(database.getCollection("old").countDocuments()).isZero();
         });
+    }
+
+    /**
+     * H2 writes the pages of a commit on a thread of its own while the next commands run, from the document objects
+     * its pages hold; an update must leave those objects as they were and store new ones, or the writer tears them
+     * or fails with a ConcurrentModificationException and H2 closes the store.
+     */
+    @Test
+    void anUpdateLeavesTheDocumentH2HoldsAsItWasAndStoresANewOne(@TempDir Path dir) {
+        MVStore store = DurableH2Backend.open(dir.resolve("store.mv"), DataSize.ofMegabytes(16));
+        MongoServer server = new MongoServer(new DurableH2Backend(store));
+        try {
+            server.bind("127.0.0.1", 0);
+            int port = server.getLocalAddress().getPort();
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                var alerts = client.getDatabase("ewn").getCollection("alerts");
+                alerts.insertOne(new org.bson.Document("_id", "alert-1").append("state", "raised")
+                                         .append("acknowledged", List.of()).append("note", "first"));
+                MVMap<Object, Document> documents = store.openMap("databases.ewn.alerts");
+                Document held = documents.get("alert-1");
+                Document asInserted = held.cloneDeeply();
+
+                alerts.updateOne(Filters.eq("_id", "alert-1"), Updates.combine(
+                        Updates.set("state", "acknowledged"), Updates.push("acknowledged", "UZ"),
+                        Updates.unset("note")));
+                assertThat(held).isEqualTo(asInserted);
+                Document updated = documents.get("alert-1");
+                assertThat(updated).isNotSameAs(held).containsEntry("state", "acknowledged")
+                                   .containsEntry("acknowledged", List.of("UZ")).doesNotContainKey("note");
+
+                org.bson.Document before = alerts.findOneAndUpdate(Filters.eq("_id", "alert-1"),
+                                                                   Updates.set("state", "withdrawn"));
+                assertThat(before).containsEntry("state", "acknowledged");
+                assertThat(updated).containsEntry("state", "acknowledged");
+                assertThat(documents.get("alert-1")).isNotSameAs(updated).containsEntry("state", "withdrawn");
+                assertThat(alerts.find(Filters.eq("_id", "alert-1")).first()).containsEntry("state", "withdrawn")
+                        .containsEntry("acknowledged", List.of("UZ"));
+            }
+        } finally {
+            server.shutdown();
+        }
     }
 
     /** Writes the documents one after another into one buffer, as H2 writes a page, and reads them back. */
