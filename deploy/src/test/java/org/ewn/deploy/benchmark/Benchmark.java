@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,10 +69,11 @@ public final class Benchmark {
     private static void describeMachine(ResultTable table) throws IOException {
         Runtime runtime = Runtime.getRuntime();
         table.header("Early-Warning Network benchmark, " + Instant.now());
-        table.header(String.format("machine: %d cores (%s), %s %s; %s %s, max heap %d MiB",
+        table.header(String.format("machine: %d cores (%s), %s %s; %s %s, max heap %d MiB, JVM options %s",
                                    runtime.availableProcessors(), cpuModel(), System.getProperty("os.name"),
                                    System.getProperty("os.arch"), System.getProperty("java.vm.name"),
-                                   System.getProperty("java.runtime.version"), runtime.maxMemory() >> 20));
+                                   System.getProperty("java.runtime.version"), runtime.maxMemory() >> 20,
+                                   ManagementFactory.getRuntimeMXBean().getInputArguments()));
         table.header("load average at the start: " + loadAverage() + " (other processes share these cores; see the"
                      + " 'other processes' figures)");
         table.header(String.format("store: mongo-java-server %s, H2 file backend as the application runs it "
