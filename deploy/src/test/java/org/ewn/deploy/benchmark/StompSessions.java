@@ -146,6 +146,8 @@ final class StompSessions implements AutoCloseable {
         /** Once subscribed, messages are read on the selector's thread and handed to STOMP in place. */
         private boolean reading;
         private volatile boolean lost;
+        /** We said goodbye: the hub's closing frame that follows is no loss. */
+        private volatile boolean closing;
 
         private Session(SocketChannel channel, BiConsumer<Long, String> onAlert) {
             this.channel = channel;
@@ -330,6 +332,10 @@ final class StompSessions implements AutoCloseable {
         }
 
         private void lost(Exception cause) {
+            if (closing) {
+                closeQuietly();
+                return;
+            }
             lost = true;
             if (failed.getAndIncrement() == 0) {
                 System.err.println("[benchmark] a STOMP session was lost: " + cause.getMessage());
@@ -379,6 +385,7 @@ final class StompSessions implements AutoCloseable {
         /** Says goodbye, in STOMP and in WebSocket, and closes the connection. */
         @Override
         public void close() {
+            closing = true;
             if (!lost && channel.isOpen()) {
                 try {
                     send(TEXT, "DISCONNECT\n\n\0");
