@@ -10,8 +10,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.function.Supplier;
 
 /**
  * H2's collection, with two changes.
@@ -41,27 +41,29 @@ final class EmbeddedCollection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        boolean before = updating;
-        updating = true;
-        try {
-            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
-        } finally {
-            updating = before;
-        }
+        return onCopies(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
     }
 
     @Override
     public synchronized Document findAndModify(Document query) {
+        return onCopies(() -> super.findAndModify(query));
+    }
+
+    /** Runs an update, under the collection's lock, with what it reads handed over as copies. */
+    private Document onCopies(Supplier<Document> update) {
         boolean before = updating;
         updating = true;
         try {
-            return super.findAndModify(query);
+            return update.get();
         } finally {
             updating = before;
         }
     }
 
-    /** The documents a query matches; copies of them while an update runs, for the update to change. */
+    /**
+     * The documents a query matches; while an update runs, a copy of each as the update takes it, so that a single
+     * update copies the one document it changes.
+     */
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
@@ -69,10 +71,19 @@ final class EmbeddedCollection extends H2Collection {
         if (!updating) {
             return matched;
         }
-        List<Document> copies = new ArrayList<>();
-        for (Document document : matched) {
-            copies.add(document.cloneDeeply());
-        }
+        Iterable<Document> copies = () -> new Iterator<>() {
+            private final Iterator<Document> held = matched.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return held.hasNext();
+            }
+
+            @Override
+            public Document next() {
+                return held.next().cloneDeeply();
+            }
+        };
         return new QueryResult(copies, matched.getCursorId());
     }
 

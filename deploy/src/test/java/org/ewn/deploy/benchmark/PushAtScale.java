@@ -197,7 +197,7 @@ final class PushAtScale {
 
     /** The threads worth a figure of their own: the clients', and the server's on the live path. */
     private static String kind(String thread) {
-        if (thread.equals("stomp-sessions")) {
+        if (thread.equals(StompSessions.READER)) {
             return CLIENTS;
         }
         if (thread.equals("live-push")) {

@@ -35,6 +35,8 @@ import java.util.function.BiConsumer;
  */
 final class StompSessions implements AutoCloseable {
 
+    /** The thread that reads every session's frames. */
+    static final String READER = "stomp-sessions";
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final JsonFactory JSON = new JsonFactory();
     private static final int TEXT = 0x1;
@@ -58,7 +60,7 @@ final class StompSessions implements AutoCloseable {
     StompSessions(int port) throws IOException {
         this.port = port;
         this.selector = Selector.open();
-        this.reader = new Thread(this::readAll, "stomp-sessions");
+        this.reader = new Thread(this::readAll, READER);
         reader.setDaemon(true);
         reader.start();
     }
@@ -321,11 +323,11 @@ final class StompSessions implements AutoCloseable {
             if (command < 0) {
                 return;
             }
-            if (startsWith(bytes, offset, "MESSAGE")) {
+            if (startsWith(bytes, offset, end, "MESSAGE")) {
                 int body = bodyStart(bytes, command, end);
                 int nul = indexOf(bytes, body, end, (byte) 0);
                 onAlert.accept(arrived, title(bytes, body, (nul < 0 ? end : nul) - body));
-            } else if (startsWith(bytes, offset, "ERROR")) {
+            } else if (startsWith(bytes, offset, end, "ERROR")) {
                 throw new IOException("The hub sent an ERROR frame: " + new String(bytes, offset, length,
                         StandardCharsets.UTF_8).replace('\n', ' ').replace('\0', ' ').trim());
             }
@@ -459,8 +461,9 @@ final class StompSessions implements AutoCloseable {
         return -1;
     }
 
-    private static boolean startsWith(byte[] bytes, int offset, String command) {
-        if (bytes.length - offset <= command.length()) {
+    /** Whether the frame from {@code offset} to {@code end} begins with the command and its line's end. */
+    private static boolean startsWith(byte[] bytes, int offset, int end, String command) {
+        if (end - offset <= command.length()) {
             return false;
         }
         for (int i = 0; i < command.length(); i++) {
