@@ -78,6 +78,9 @@ class NotificationSender implements SmartLifecycle {
                 .sort(Sorts.ascending("dueAt")).limit(properties.batch()).into(new ArrayList<>());
         int tried = 0;
         for (Document candidate : due) {
+            if (poller == null) {
+                break;
+            }
             Notification notification = claim(Notification.of(candidate), now);
             if (notification != null) {
                 attempt(notification);
@@ -193,7 +196,7 @@ class NotificationSender implements SmartLifecycle {
 
     private void sendSafely() {
         try {
-            while (sendDue() == properties.batch()) {
+            while (sendDue() == properties.batch() && poller != null) {
                 // a full batch: more may be due
             }
         } catch (RuntimeException e) {
@@ -203,15 +206,24 @@ class NotificationSender implements SmartLifecycle {
         }
     }
 
+    /**
+     * Lets the attempt under way finish and record its outcome, and takes no further one. Interrupting it at once could
+     * land in a store call after the claim, leaving the notification held for a whole lease: a minute in which no node
+     * sends it. Only an attempt that outlasts its own timeout is cut short, and then releases its notification.
+     */
     @Override
     public void stop() {
         ScheduledExecutorService executor = poller;
         poller = null;
         if (executor != null) {
-            executor.shutdownNow();
+            executor.shutdown();
             try {
-                executor.awaitTermination(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                if (!executor.awaitTermination(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    executor.shutdownNow();
+                    executor.awaitTermination(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
             } catch (InterruptedException e) {
+                executor.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }
