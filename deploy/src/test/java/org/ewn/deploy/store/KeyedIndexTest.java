@@ -9,13 +9,18 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +32,10 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Index keys compare by value, and a store whose indexes H2 wrote is reindexed when opened. */
+/**
+ * Index keys compare by value and are written field by field; keys H2 serialized read as they are, and a store whose
+ * indexes H2 wrote is reindexed when opened.
+ */
 class KeyedIndexTest {
 
     @Test
@@ -53,6 +61,81 @@ class KeyedIndexTest {
         assertThat(KeyValueType.compareKeys(new KeyValue("a"), new KeyValue("b"))).isNegative();
         assertThat(KeyValueType.compareKeys(new KeyValue(2L), new KeyValue(10L))).isNegative();
         assertThat(KeyValueType.compareKeys(new KeyValue("inbox"), new KeyValue("inbox", 0.0))).isNegative();
+    }
+
+    @Test
+    void everyKeyReadsBackEqualWithItsValuesInTheirOwnTypes() {
+        List<KeyValue> keys = List.of(new KeyValue("KZ:0"), new KeyValue(""), new KeyValue("Жұмыс 警报 \uD83D\uDEA8 ع"),
+                                      new KeyValue(0L), new KeyValue(Long.MIN_VALUE), new KeyValue(Long.MAX_VALUE),
+                                      new KeyValue(-1), new KeyValue(Integer.MAX_VALUE), new KeyValue(new ObjectId()),
+                                      new KeyValue(Missing.getInstance()), new KeyValue((Object) null),
+                                      new KeyValue("inbox", 2.5, true, Instant.ofEpochMilli(7), UUID.randomUUID()),
+                                      new KeyValue(new de.bwaldvogel.mongo.bson.Document("x", 1)));
+        for (KeyValue key : keys) {
+            WriteBuffer buffer = new WriteBuffer();
+            KeyValueType.INSTANCE.write(buffer, key);
+            ByteBuffer written = buffer.getBuffer().flip();
+            int length = written.remaining();
+            KeyValue read = (KeyValue) KeyValueType.INSTANCE.read(written);
+            assertThat(read).as("%s", key).isEqualTo(key);
+            assertThat(written.remaining()).as("read to its end").isZero();
+            for (int i = 0; i < key.size(); i++) {
+                Object value = key.get(i);
+                assertThat(read.get(i)).isEqualTo(value);
+                if (value != null) {
+                    assertThat(read.get(i)).isExactlyInstanceOf(value.getClass());
+                }
+            }
+            assertThat(KeyValueType.compareKeys(read, key)).isZero();
+            if (key.stream().allMatch(v -> v instanceof String || v instanceof Long || v instanceof ObjectId)) {
+                byte[] serialized = ObjectDataType.serialize(key);
+                assertThat(length).as("%s, no longer Java-serialized", key).isLessThan(serialized.length / 4);
+            }
+        }
+        assertThat(KeyValueType.INSTANCE.read(written(new KeyValue(Missing.getInstance()))))
+                .isEqualTo(new KeyValue(Missing.getInstance()));
+        assertThat(((KeyValue) KeyValueType.INSTANCE.read(written(new KeyValue(Missing.getInstance())))).get(0))
+                .isSameAs(Missing.getInstance());
+    }
+
+    @Test
+    void readsKeysH2SerializedAndKeepsFindingThemAmongNewOnes(@TempDir Path dir) {
+        String file = dir.resolve("keys.mv").toString();
+        try (MVStore store = new MVStore.Builder().fileName(file).open()) {
+            // as this backend wrote its keys before: Java-serialized, ordered by value
+            ObjectDataType serialized = new ObjectDataType() {
+                @Override
+                public int compare(Object a, Object b) {
+                    return KeyValueType.INSTANCE.compare(a, b);
+                }
+            };
+            MVMap<Object, Object> map = store.openMap("keys", new MVMap.Builder<>().keyType(serialized));
+            for (int i = 0; i < 2_000; i += 2) {
+                map.put(new KeyValue("alert-" + i, (long) i), (long) i);
+            }
+        }
+        for (int reopened = 0; reopened < 2; reopened++) {
+            try (MVStore store = new MVStore.Builder().fileName(file).open()) {
+                MVMap<KeyValue, Object> map = store.openMap("keys",
+                        new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+                if (reopened == 0) {
+                    for (int i = 1; i < 2_000; i += 2) {
+                        assertThat(map.putIfAbsent(new KeyValue("alert-" + i, (long) i), (long) i)).isNull();
+                    }
+                }
+                assertThat(map.sizeAsLong()).isEqualTo(2_000);
+                for (int i = 0; i < 2_000; i++) {
+                    assertThat(map.get(new KeyValue("alert-" + i, (long) i))).as("alert-%s", i).isEqualTo((long) i);
+                }
+                assertThat(map.get(new KeyValue("alert-1", 2L))).isNull();
+            }
+        }
+    }
+
+    private static ByteBuffer written(KeyValue key) {
+        WriteBuffer buffer = new WriteBuffer();
+        KeyValueType.INSTANCE.write(buffer, key);
+        return buffer.getBuffer().flip();
     }
 
     @Test

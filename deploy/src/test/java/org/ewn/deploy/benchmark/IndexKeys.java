@@ -1,0 +1,98 @@
+package org.ewn.deploy.benchmark;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import org.ewn.deploy.store.KeyValueType;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.DataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The embedded store's index keys as its pages hold them: a page's keys written and read back, by H2's own key type
+ * (Java serialization of each key) and by the store's ({@link KeyValueType}, field by field). The two take turns in
+ * each round, in this thread, so that the machine's load falls on both alike.
+ */
+final class IndexKeys {
+
+    private static final int KEYS_PER_PAGE = 64;
+    private static final int PAGES = 5_000;
+    private static final int WARM_UP_ROUNDS = 3;
+    private static final int ROUNDS = 5;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final ResultTable.Section section;
+
+    /** Per key, over one round. */
+    private record Cost(double nanos, double allocated, double written) {
+    }
+
+    IndexKeys(ResultTable table) {
+        this.section = table.section(String.format("Index keys of the embedded store, written and read back in pages "
+                                                   + "of %d (per key; median of %d rounds of %,d pages, after %d "
+                                                   + "warm-up rounds)", KEYS_PER_PAGE, ROUNDS, PAGES, WARM_UP_ROUNDS),
+                                     "", "ns", "bytes allocated", "bytes written", "ns vs H2's");
+    }
+
+    void run() {
+        Benchmark.progress("index keys");
+        KeyValue[] page = new KeyValue[KEYS_PER_PAGE];
+        for (int i = 0; i < page.length; i++) {
+            page[i] = new KeyValue("UZ:" + java.util.UUID.nameUUIDFromBytes(new byte[]{(byte) i}) + ":KG");
+        }
+        ObjectDataType h2 = new ObjectDataType();
+        List<Cost> serialized = new ArrayList<>();
+        List<Cost> fields = new ArrayList<>();
+        for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
+            Cost first = measure(h2, page);
+            Cost second = measure(KeyValueType.INSTANCE, page);
+            if (round >= WARM_UP_ROUNDS) {
+                serialized.add(first);
+                fields.add(second);
+            }
+        }
+        double baseline = median(serialized, Cost::nanos);
+        row("H2's key type (Java serialization)", serialized, baseline);
+        row("the store's (field by field)", fields, baseline);
+        section.note(String.format("keys of one string of %d characters; bytes allocated by this thread, counted by "
+                                   + "the JVM", page[0].get(0).toString().length()));
+    }
+
+    private void row(String name, List<Cost> costs, double baseline) {
+        double nanos = median(costs, Cost::nanos);
+        section.row(name, String.format("%,.0f", nanos), String.format("%,.0f", median(costs, Cost::allocated)),
+                    String.format("%,.0f", median(costs, Cost::written)), String.format("%.3f", nanos / baseline));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Cost measure(DataType type, KeyValue[] page) {
+        long allocated = THREADS.getCurrentThreadAllocatedBytes();
+        long start = System.nanoTime();
+        long written = 0;
+        for (int i = 0; i < PAGES; i++) {
+            WriteBuffer buffer = new WriteBuffer(16 * 1024);
+            type.write(buffer, page, page.length);
+            ByteBuffer bytes = buffer.getBuffer().flip();
+            written += bytes.remaining();
+            Object[] read = new Object[page.length];
+            type.read(bytes, read, page.length);
+            if (!read[i % page.length].equals(page[i % page.length])) {
+                throw new IllegalStateException("A key read back differs from the one written");
+            }
+        }
+        double keys = (double) PAGES * page.length;
+        return new Cost((System.nanoTime() - start) / keys,
+                        (THREADS.getCurrentThreadAllocatedBytes() - allocated) / keys, written / keys);
+    }
+
+    private static double median(List<Cost> costs, java.util.function.ToDoubleFunction<Cost> figure) {
+        double[] values = costs.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+}
