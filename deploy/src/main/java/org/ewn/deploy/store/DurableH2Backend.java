@@ -76,8 +76,8 @@ public class DurableH2Backend extends H2Backend {
     /** Pages are split at this size rather than H2's 16 KB; see {@link #open}. */
     static final int PAGE_SPLIT_SIZE = 4 * 1024;
 
-    /** The default of {@code ewn.data.cache-size}; H2's own is 16 MB. */
-    static final String DEFAULT_CACHE_SIZE = "64MB";
+    /** The default of {@code ewn.data.cache-size}, H2's own; see {@link DataProperties}. */
+    static final String DEFAULT_CACHE_SIZE = "16MB";
 
     /** With the application's default cache. */
     public DurableH2Backend(String fileName) {
