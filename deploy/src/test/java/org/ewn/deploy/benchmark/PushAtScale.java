@@ -42,7 +42,12 @@ final class PushAtScale {
      * push's p99 from 150 to 55 ms.
      */
     private static final Duration WARM_UP_ROUND = Duration.ofSeconds(20);
-    /** Warm: the compilers were busy less than this share of a round's time, summed over their threads, ... */
+    /**
+     * Warm: at least this long at the load, as the JVM's CPU per alert can hold for a minute or two and then still
+     * fall by a quarter (from 17-20 to 13-15 ms in profiles, three to four minutes in), ...
+     */
+    private static final Duration WARM_UP_AT_LEAST = Duration.ofMinutes(4);
+    /** ... the compilers were busy less than this share of a round's time, summed over their threads, ... */
     private static final double JIT_QUIET = 0.05;
     /** ... and the round's CPU per alert was less than this share below the round's before. */
     private static final double CPU_STEADY = 0.05;
@@ -128,8 +133,9 @@ final class PushAtScale {
     }
 
     /**
-     * Runs the target load, unmeasured, to the sessions now connected, until a round of it compiles next to nothing
-     * and costs no less CPU than the round before, so that no row pays for compiling the code it runs.
+     * Runs the target load, unmeasured, to the sessions now connected, for at least {@link #WARM_UP_AT_LEAST} and
+     * until a round of it compiles next to nothing and costs no less CPU than the round before, so that no row pays
+     * for compiling the code it runs.
      */
     private void warmUp(AllInOne application, OfficersOnline officers) throws InterruptedException {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
@@ -152,7 +158,8 @@ final class PushAtScale {
             before = cpuPerAlert;
             cpuPerAlert = cpu.stop().processCpuSeconds() * 1e3 / alerts.sentCount();
             compiling = (compiler.getTotalCompilationTime() - compiledBefore) * 1e6 / (System.nanoTime() - roundStart);
-        } while ((compiling >= JIT_QUIET || cpuPerAlert < before * (1 - CPU_STEADY))
+        } while ((System.nanoTime() - start < WARM_UP_AT_LEAST.toNanos() || compiling >= JIT_QUIET
+                  || cpuPerAlert < before * (1 - CPU_STEADY))
                  && System.nanoTime() - start < WARM_UP_LIMIT.toNanos());
         cpuNotes.add(String.format("warm-up with %,d sessions: %d rounds of %d s at %d alerts/s, %.0f s in all; in "
                                    + "the last, the JIT compilers were busy %.2f of its time (summed over their "
