@@ -120,8 +120,8 @@ public final class KeyValueType extends ObjectDataType {
     }
 
     /**
-     * About the heap a key takes, by which H2 sizes its pages and fills its cache. H2 counted twice the length of
-     * its serialized form, and had to serialize the key to know it.
+     * About the heap a key takes, by which H2 sizes its pages and fills its cache. H2 counted a moving average of
+     * twice the length of the keys it had serialized, which written field by field it no longer sees.
      */
     @Override
     public int getMemory(Object key) {

@@ -9,8 +9,9 @@ import org.h2.mvstore.type.ObjectDataType;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The embedded store's index keys as its pages hold them: a page's keys written and read back, by H2's own key type
@@ -43,7 +44,7 @@ final class IndexKeys {
         Benchmark.progress("index keys");
         KeyValue[] page = new KeyValue[KEYS_PER_PAGE];
         for (int i = 0; i < page.length; i++) {
-            page[i] = new KeyValue("UZ:" + java.util.UUID.nameUUIDFromBytes(new byte[]{(byte) i}) + ":KG");
+            page[i] = new KeyValue("UZ:" + UUID.nameUUIDFromBytes(new byte[]{(byte) i}) + ":KG");
         }
         ObjectDataType h2 = new ObjectDataType();
         List<Cost> serialized = new ArrayList<>();
@@ -90,9 +91,7 @@ final class IndexKeys {
                         (THREADS.getCurrentThreadAllocatedBytes() - allocated) / keys, written / keys);
     }
 
-    private static double median(List<Cost> costs, java.util.function.ToDoubleFunction<Cost> figure) {
-        double[] values = costs.stream().mapToDouble(figure).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    private static double median(List<Cost> costs, ToDoubleFunction<Cost> figure) {
+        return SignatureVerification.median(costs.stream().mapToDouble(figure).toArray());
     }
 }

@@ -178,7 +178,8 @@ final class SignatureVerification {
         return Arrays.stream(rounds).mapToDouble(figure).toArray();
     }
 
-    private static double median(double[] values) {
+    /** The median of the values, which stay as they are; also the other sections'. */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
