@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 
@@ -19,8 +20,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,6 +62,13 @@ public final class SignedEnvelope {
     private static final int KNOWN_HEADERS_MAX = 1024;
     /** Longer headers are read every time, so that the cache stays small whatever envelopes arrive. */
     private static final int KNOWN_HEADER_MAX_LENGTH = 512;
+    /**
+     * Bouncy Castle's form of each Ed25519 key that signed, for as long as the key is in use. An Ed25519 signature
+     * needs the public key as well as the private one; the form keeps it once derived, whereas deriving it again
+     * for every signature, from a form made afresh each time, cost as much as the signature itself.
+     */
+    private static final Map<PrivateKey, Ed25519PrivateKeyParameters> ED25519_KEYS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private SignedEnvelope(String compact, byte[] ascii, int signingInputLength, Header header, byte[] payload,
                            byte[] signature) {
@@ -108,8 +118,16 @@ public final class SignedEnvelope {
     }
 
     private static byte[] signEd25519(byte[] input, PrivateKey key) throws IOException {
+        Ed25519PrivateKeyParameters parameters = ED25519_KEYS.get(key);
+        if (parameters == null) {
+            if (!(PrivateKeyFactory.createKey(key.getEncoded()) instanceof Ed25519PrivateKeyParameters read)) {
+                throw new IOException("not an Ed25519 private key");
+            }
+            parameters = read;
+            ED25519_KEYS.put(key, parameters);
+        }
         Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, PrivateKeyFactory.createKey(key.getEncoded()));
+        signer.init(true, parameters);
         signer.update(input, 0, input.length);
         return signer.generateSignature();
     }

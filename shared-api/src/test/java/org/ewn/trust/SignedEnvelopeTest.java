@@ -67,6 +67,22 @@ class SignedEnvelopeTest {
         }
     }
 
+    @Test
+    void signsAgainWithTheKeyItHeldAndNeverWithAnother() throws Exception {
+        byte[] payload = "Example of Ed25519 signing".getBytes(StandardCharsets.UTF_8);
+        PrivateKey rfcKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(
+                PrivateKeyInfoFactory.createPrivateKeyInfo(new Ed25519PrivateKeyParameters(RFC_D)).getEncoded()));
+        KeyPair other = generate("Ed25519", null);
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(SignedEnvelope.sign(payload, null, null, rfcKey)).isEqualTo(RFC_JWS);
+            String otherSigned = SignedEnvelope.sign(payload, null, null, other.getPrivate());
+            assertThat(otherSigned).isNotEqualTo(RFC_JWS);
+            assertThat(SignedEnvelope.parse(otherSigned).verify(SignedEnvelope.verifierFor(other.getPublic())))
+                    .isTrue();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Ed25519", "EC"})
     void roundTripsWithKeysOfEitherProvider(String algorithm) throws Exception {

@@ -1,9 +1,14 @@
 package org.ewn.deploy.benchmark;
 
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.ewn.api.submission.SubmissionTypes;
 import org.ewn.command.submission.SubmissionGate;
+import org.ewn.trust.SignedEnvelope;
 
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +17,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * Row 6: how much of the hub's gate is the signature itself. In rounds, on the same freshly signed alert envelopes of
  * the demo agencies: bare Bouncy Castle Ed25519 checks of their signing input and signature, and the gate admitting
- * them as submissions (every check it makes on the API path), on the all-in-one application's own gate bean.
+ * them as submissions (every check it makes on the API path), on the all-in-one application's own gate bean. The
+ * same rounds sign, as the hub signs each receipt, with the JDK's form of an Ed25519 key, against bare Bouncy Castle
+ * signatures with its own form held.
  */
 final class SignatureVerification {
 
@@ -26,9 +33,13 @@ final class SignatureVerification {
     private final ResultTable.Section section;
     private SubmissionGate gate;
     private SignedAlerts alerts;
+    /** A key as the hub's key store gives it, the JDK's, and Bouncy Castle's form of it. */
+    private PrivateKey receiptKey;
+    private Ed25519PrivateKeyParameters rawKey;
 
     /** One round: raw and gate on the same envelopes, and what the machine did meanwhile. */
-    private record Round(CommonStart.Timing raw, CommonStart.Timing gate, CpuMeter.Usage usage) {
+    private record Round(CommonStart.Timing raw, CommonStart.Timing gate, CommonStart.Timing rawSigned,
+                         CommonStart.Timing envelopeSigned, CpuMeter.Usage usage) {
 
         double wallRatio() {
             return gate.perWallSecond() / raw.perWallSecond();
@@ -36,6 +47,10 @@ final class SignatureVerification {
 
         double cpuRatio() {
             return gate.perCpuSecond() / raw.perCpuSecond();
+        }
+
+        double signingRatio() {
+            return envelopeSigned.perWallSecond() / rawSigned.perWallSecond();
         }
     }
 
@@ -56,6 +71,8 @@ final class SignatureVerification {
              CommonStart threads = new CommonStart(THREADS[THREADS.length - 1])) {
             gate = application.bean(SubmissionGate.class);
             alerts = new SignedAlerts(application);
+            receiptKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+            rawKey = (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(receiptKey.getEncoded());
             for (int count : THREADS) {
                 measure(threads, count);
             }
@@ -79,6 +96,11 @@ final class SignatureVerification {
         row("gate / raw" + suffix, rounds, Round::wallRatio, "%.2f×",
             String.format("≥ %.2f×: %.2f× %s", TARGET, median, ResultTable.met(median >= TARGET)));
         row("  the same by thread CPU time" + suffix, rounds, Round::cpuRatio, "%.2f×", "");
+        row("raw Ed25519Signer.generateSignature" + suffix, rounds, round -> round.rawSigned().perWallSecond(),
+            "%,.0f", "");
+        row("SignedEnvelope.sign, as of a receipt" + suffix, rounds,
+            round -> round.envelopeSigned().perWallSecond(), "%,.0f", "");
+        row("receipt signing / raw" + suffix, rounds, Round::signingRatio, "%.2f×", "");
         row("  other processes' cores" + suffix, rounds, round -> round.usage().otherCores(), "%.2f", null);
         section.note(String.format("%d thread(s): this JVM used %.2f cores on average during the rounds", count,
                                    Arrays.stream(values(rounds, round -> round.usage().processCpuSeconds()
@@ -99,6 +121,8 @@ final class SignatureVerification {
         CpuMeter cpu = new CpuMeter();
         CommonStart.Timing raw = CommonStart.NOTHING;
         CommonStart.Timing admitted = CommonStart.NOTHING;
+        CommonStart.Timing rawSigned = CommonStart.NOTHING;
+        CommonStart.Timing envelopeSigned = CommonStart.NOTHING;
         int length = PER_THREAD / SLICES;
         for (int slice = 0; slice < SLICES; slice++) {
             SignedAlerts.Signed[][] part = new SignedAlerts.Signed[count][];
@@ -108,12 +132,42 @@ final class SignatureVerification {
             if (slice % 2 == 0) {
                 raw = raw.plus(threads.time(part, SignatureVerification::verifyRaw));
                 admitted = admitted.plus(threads.time(part, this::admit));
+                rawSigned = rawSigned.plus(threads.time(part, this::signRaw));
+                envelopeSigned = envelopeSigned.plus(threads.time(part, this::signEnvelope));
             } else {
+                envelopeSigned = envelopeSigned.plus(threads.time(part, this::signEnvelope));
+                rawSigned = rawSigned.plus(threads.time(part, this::signRaw));
                 admitted = admitted.plus(threads.time(part, this::admit));
                 raw = raw.plus(threads.time(part, SignatureVerification::verifyRaw));
             }
         }
-        return new Round(raw, admitted, cpu.stop());
+        return new Round(raw, admitted, rawSigned, envelopeSigned, cpu.stop());
+    }
+
+    /** Signs each envelope's signing input with the key's Bouncy Castle form held, a new signer each time. */
+    private int signRaw(SignedAlerts.Signed[] batch) {
+        int signed = 0;
+        for (SignedAlerts.Signed envelope : batch) {
+            Ed25519Signer signer = new Ed25519Signer();
+            signer.init(true, rawKey);
+            signer.update(envelope.signingInput(), 0, envelope.signingInput().length);
+            if (signer.generateSignature().length == 64) {
+                signed++;
+            }
+        }
+        return signed;
+    }
+
+    /** Signs each envelope's signing input as the payload of a receipt, with the JDK's form of the key. */
+    private int signEnvelope(SignedAlerts.Signed[] batch) {
+        int signed = 0;
+        for (SignedAlerts.Signed envelope : batch) {
+            if (SignedEnvelope.sign(envelope.signingInput(), "hub", "ewn-receipt+jws", receiptKey).length()
+                > envelope.signingInput().length) {
+                signed++;
+            }
+        }
+        return signed;
     }
 
     /** As the gate's verifier does: a new signer per check, over the envelope's bytes up to the second dot. */
@@ -167,6 +221,9 @@ final class SignatureVerification {
         section.note("raw: Bouncy Castle Ed25519Signer and the Ed25519PublicKeyParameters decoded once per key, a new "
                      + "signer per check as the gate's verifier does; gate: SubmissionGate.admit of the running "
                      + "all-in-one application, whose background threads carry on meanwhile");
+        section.note("signing: the same signing inputs signed by Bouncy Castle's Ed25519Signer with its form of the "
+                     + "key held, and by SignedEnvelope.sign, as the hub signs a receipt (a JWS header, Base64, the "
+                     + "signature), with the JDK's form of the same key, as a PKCS#12 key store gives it");
         section.note("the target is judged on the wall clock; the thread-CPU ratio is not inflated by other processes "
                      + "taking the cores, but leaves out the garbage collector's threads");
         section.note(String.format("spread: (highest − lowest) / median of the measured rounds, this machine's noise; "
