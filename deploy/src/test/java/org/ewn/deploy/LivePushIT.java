@@ -86,6 +86,32 @@ class LivePushIT {
         assertThat(nextAbout(kg, Set.of(longId))).containsEntry("text", longText);
     }
 
+    /**
+     * Each frame is a STOMP MESSAGE for the officer's own subscription: it names the destination the client
+     * subscribed to and the subscription's id, says its body is JSON, and has a message id no other frame has.
+     */
+    @Test
+    void eachFrameNamesTheSubscriptionAndItsDestinationAndHasAMessageIdOfItsOwn() throws Exception {
+        Officer kg = live("kg-officer", "KG");
+        Officer uz = live("uz-officer", "UZ");
+        String first = raise("KZ-DEMO", List.of("KG", "UZ"), "First of two frames");
+        String second = raise("KZ-DEMO", List.of("KG", "UZ"), "Second of two frames");
+
+        Set<String> messageIds = new HashSet<>();
+        for (Officer officer : List.of(kg, uz)) {
+            List<Officer.Frame> frames = framesAbout(officer, Set.of(first, second), 2);
+            assertThat(frames).extracting(frame -> frame.message().get("alertId")).containsExactly(first, second);
+            for (Officer.Frame frame : frames) {
+                assertThat(frame.headers().getDestination()).isEqualTo(QUEUE);
+                assertThat(frame.headers().getSubscription()).isEqualTo(officer.subscriptions.get(QUEUE));
+                assertThat(frame.headers().getContentType()).hasToString("application/json");
+                assertThat(frame.headers().getMessageId()).isNotBlank();
+                messageIds.add(frame.headers().getMessageId());
+            }
+        }
+        assertThat(messageIds).hasSize(4);
+    }
+
     @Test
     void anAcknowledgementReachesTheOriginatorAndTheAcknowledgerButNoOtherAddressee() throws Exception {
         Officer kz = live("kz-officer", "KZ");
@@ -250,6 +276,20 @@ class LivePushIT {
             assertThat(message).as("message %d of %d; so far %s", taken.size() + 1, count, taken).isNotNull();
             if (alertIds.contains(message.get("alertId"))) {
                 taken.add(message);
+            }
+        }
+        return taken;
+    }
+
+    /** The next {@code count} frames about the alerts, in the order they came, skipping others. */
+    private static List<Officer.Frame> framesAbout(Officer officer, Collection<String> alertIds, int count)
+            throws InterruptedException {
+        List<Officer.Frame> taken = new ArrayList<>();
+        while (taken.size() < count) {
+            Officer.Frame frame = officer.frames.poll(10, TimeUnit.SECONDS);
+            assertThat(frame).as("frame %d of %d", taken.size() + 1, count).isNotNull();
+            if (alertIds.contains(frame.message().get("alertId"))) {
+                taken.add(frame);
             }
         }
         return taken;

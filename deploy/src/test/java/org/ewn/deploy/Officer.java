@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +29,10 @@ final class Officer implements AutoCloseable {
     final BlockingQueue<Map<String, Object>> messages = new LinkedBlockingQueue<>();
     /** Messages a test took from {@link #messages} and keeps for later assertions. */
     final List<Map<String, Object>> seen = new ArrayList<>();
+    /** The MESSAGE frames behind {@link #messages}, headers and all, as they arrive. */
+    final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    /** The id of each subscription, by its destination. */
+    final Map<String, String> subscriptions = new ConcurrentHashMap<>();
     /** Escalation notices, for a supervisor subscribed to {@code /user/queue/escalations}. */
     final BlockingQueue<Map<String, Object>> escalations = new LinkedBlockingQueue<>();
     /** ERROR frames and transport failures, as they happen. */
@@ -110,7 +115,7 @@ final class Officer implements AutoCloseable {
         StompHeaders subscribe = new StompHeaders();
         subscribe.setDestination(destination);
         headers.forEach(subscribe::add);
-        session.subscribe(subscribe, new StompFrameHandler() {
+        StompSession.Subscription subscription = session.subscribe(subscribe, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
                 return Map.class;
@@ -124,13 +129,19 @@ final class Officer implements AutoCloseable {
                     escalations.add(message);
                     return;
                 }
+                frames.add(new Frame(headers, message));
                 messages.add(message);
                 if ("raised".equals(message.getOrDefault("kind", "raised"))) {
                     alerts.add(message);
                 }
             }
         });
+        subscriptions.put(destination, subscription.getSubscriptionId());
         return this;
+    }
+
+    /** A pushed MESSAGE frame: its STOMP headers and its JSON body. */
+    record Frame(StompHeaders headers, Map<String, Object> message) {
     }
 
     /** The next pushed alert, or null if none arrives within the given seconds. */

@@ -15,22 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CaseWatchers {
 
-    /** Sends one message to a session's queue. */
+    /** Sends one message to a session's subscription. */
     interface Sender {
-        void send(String sessionId, String destination, Object message);
+        void send(String sessionId, String subscriptionId, Object message);
     }
 
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
 
     void reserve(String sessionId, String subscriptionId, NetworkUser officer) {
-        if (watchers.putIfAbsent(sessionId, new Watcher(subscriptionId, officer.member(), null)) != null) {
+        if (watchers.putIfAbsent(sessionId, new Watcher(subscriptionId, officer.member(), false)) != null) {
             throw new MessageDeliveryException("This session already subscribed to " + StompAccess.USER_CASES);
         }
     }
 
-    /** The broker registered the session's subscription at this destination. */
-    void registered(String sessionId, String brokerDestination) {
-        watchers.computeIfPresent(sessionId, (id, watcher) -> watcher.at(brokerDestination));
+    /** The broker registered the session's subscription; it can receive from now on. */
+    void registered(String sessionId) {
+        watchers.computeIfPresent(sessionId, (id, watcher) -> watcher.asRegistered());
     }
 
     void forget(String sessionId) {
@@ -50,11 +50,11 @@ final class CaseWatchers {
         Object converted = null;
         for (Map.Entry<String, Watcher> entry : watchers.entrySet()) {
             Watcher watcher = entry.getValue();
-            if (watcher.destination() != null && entitled(changed, watcher.member())) {
+            if (watcher.registered() && entitled(changed, watcher.member())) {
                 if (converted == null) {
                     converted = convert.apply(CaseMessage.of(changed, position));
                 }
-                sender.send(entry.getKey(), watcher.destination(), converted);
+                sender.send(entry.getKey(), watcher.subscriptionId(), converted);
             }
         }
     }
@@ -63,10 +63,10 @@ final class CaseWatchers {
         return changed.members().contains(member);
     }
 
-    private record Watcher(String subscriptionId, MemberCode member, String destination) {
+    private record Watcher(String subscriptionId, MemberCode member, boolean registered) {
 
-        Watcher at(String brokerDestination) {
-            return new Watcher(subscriptionId, member, brokerDestination);
+        Watcher asRegistered() {
+            return new Watcher(subscriptionId, member, true);
         }
     }
 }

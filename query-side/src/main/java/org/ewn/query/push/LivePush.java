@@ -20,8 +20,6 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -61,6 +59,7 @@ class LivePush implements SmartLifecycle {
     private final EventStorageEngine store;
     private final SimpMessagingTemplate messaging;
     private final MessageChannel clientOutbound;
+    private final SessionFrames frames;
     private final PushProperties properties;
     private final KnownAlerts alerts;
     private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
@@ -80,6 +79,7 @@ class LivePush implements SmartLifecycle {
         this.store = store;
         this.messaging = messaging;
         this.clientOutbound = clientOutbound;
+        this.frames = new SessionFrames(clientOutbound);
         this.properties = properties;
         this.alerts = new KnownAlerts(events, properties.knownAlerts());
         // known before any session can subscribe, so that the tail's position always means something
@@ -100,34 +100,37 @@ class LivePush implements SmartLifecycle {
                 != null) {
             throw new MessageDeliveryException("This session already subscribed to " + StompAccess.USER_ALERTS);
         }
+        frames.open(sessionId);
     }
 
     /** A supervisor's session asks to be told of its member's escalations; once per session. */
     void reserveEscalations(String sessionId, String subscriptionId, NetworkUser supervisor) {
-        if (supervisors.putIfAbsent(sessionId, new Supervisor(subscriptionId, supervisor.member(), null)) != null) {
+        if (supervisors.putIfAbsent(sessionId, new Supervisor(subscriptionId, supervisor.member(), false)) != null) {
             throw new MessageDeliveryException("This session already subscribed to " + StompAccess.USER_ESCALATIONS);
         }
+        frames.open(sessionId);
     }
 
     /** An officer's session asks to see its member's referrals and transfers change status; once per session. */
     void reserveCases(String sessionId, String subscriptionId, NetworkUser officer) {
         cases.reserve(sessionId, subscriptionId, officer);
+        frames.open(sessionId);
     }
 
-    /** The broker registered an officer's subscription to cases at this destination. */
-    void registeredCases(String sessionId, String brokerDestination) {
-        cases.registered(sessionId, brokerDestination);
+    /** The broker registered an officer's subscription to cases; it can receive from now on. */
+    void registeredCases(String sessionId) {
+        cases.registered(sessionId);
     }
 
-    /** The broker registered a supervisor's subscription to escalations at this destination. */
-    void registeredEscalations(String sessionId, String brokerDestination) {
-        supervisors.computeIfPresent(sessionId, (id, supervisor) -> supervisor.at(brokerDestination));
+    /** The broker registered a supervisor's subscription to escalations; it can receive from now on. */
+    void registeredEscalations(String sessionId) {
+        supervisors.computeIfPresent(sessionId, (id, supervisor) -> supervisor.asRegistered());
     }
 
-    /** The broker registered the session's subscription at this destination; it can receive from now on. */
-    void registered(String sessionId, String brokerDestination) {
+    /** The broker registered the session's subscription to alerts; it can receive from now on. */
+    void registered(String sessionId) {
         Subscriber subscriber = subscribers.get(sessionId);
-        if (subscriber != null && subscriber.registered(brokerDestination, livePosition)) {
+        if (subscriber != null && subscriber.registered(livePosition)) {
             CatchUp current = catchUp;
             if (current == null) {
                 refuse(subscriber.sessionId, "Live push is not running; reconnect later");
@@ -139,6 +142,7 @@ class LivePush implements SmartLifecycle {
 
     /** The session ended. */
     void forget(String sessionId) {
+        frames.close(sessionId);
         supervisors.remove(sessionId);
         cases.forget(sessionId);
         Subscriber subscriber = subscribers.remove(sessionId);
@@ -201,8 +205,8 @@ class LivePush implements SmartLifecycle {
         long position = position(message.trackingToken());
         livePosition = position;
         if (message.getPayload() instanceof CaseStatusChanged changed) {
-            cases.push(changed, position, this::convert, (session, destination, converted) -> send(session,
-                    destination, StompAccess.USER_CASES, converted, "Live push failed; reconnect"));
+            cases.push(changed, position, this::convert, (session, subscription, converted) -> send(session,
+                    subscription, StompAccess.USER_CASES, converted, "Live push failed; reconnect"));
         }
         if (!(message.getPayload() instanceof AlertEvent event)) {
             return;
@@ -225,11 +229,11 @@ class LivePush implements SmartLifecycle {
         Converted notice = null;
         for (Map.Entry<String, Supervisor> entry : supervisors.entrySet()) {
             Supervisor supervisor = entry.getValue();
-            if (supervisor.destination() != null && audience.concernsSupervisorsOf(escalated, supervisor.member())) {
+            if (supervisor.registered() && audience.concernsSupervisorsOf(escalated, supervisor.member())) {
                 if (notice == null) {
                     notice = convert(AlertMessages.escalationNotice(escalated, position, audience));
                 }
-                send(entry.getKey(), supervisor.destination(), StompAccess.USER_ESCALATIONS, notice,
+                send(entry.getKey(), supervisor.subscriptionId(), StompAccess.USER_ESCALATIONS, notice,
                      "Live push failed; reconnect");
             }
         }
@@ -267,19 +271,15 @@ class LivePush implements SmartLifecycle {
 
     /** Sends an alert message to a subscriber; a failure ends the session, whose client resumes from its position. */
     void send(Subscriber subscriber, Object message) {
-        send(subscriber.sessionId, subscriber.destination(), StompAccess.USER_ALERTS, message,
+        send(subscriber.sessionId, subscriber.subscriptionId, StompAccess.USER_ALERTS, message,
              "Live push failed; reconnect with last-position to resume");
     }
 
-    /** Sends on a session's own queue, naming in the frame the destination its client subscribed to. */
-    private void send(String sessionId, String queue, String subscribed, Object message, String refusal) {
+    /** Sends to one subscription of a session, naming in the frame the destination its client subscribed to. */
+    private void send(String sessionId, String subscriptionId, String subscribed, Object message, String refusal) {
         try {
             Converted converted = message instanceof Converted c ? c : convert(message);
-            SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-            headers.setContentType(converted.contentType());
-            headers.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, subscribed);
-            headers.setLeaveMutable(true);
-            messaging.send(queue, MessageBuilder.createMessage(converted.json(), headers.getMessageHeaders()));
+            frames.send(sessionId, subscriptionId, subscribed, converted.json(), converted.contentType());
         } catch (RuntimeException e) {
             log.error("Could not push to session {}; closing it", sessionId, e);
             refuse(sessionId, refusal);
@@ -312,11 +312,11 @@ class LivePush implements SmartLifecycle {
         }
     }
 
-    /** A supervisor's session subscribed to escalations, at the broker's destination once registered. */
-    private record Supervisor(String subscriptionId, MemberCode member, String destination) {
+    /** A supervisor's session subscribed to escalations, and whether the broker has registered the subscription. */
+    private record Supervisor(String subscriptionId, MemberCode member, boolean registered) {
 
-        Supervisor at(String brokerDestination) {
-            return new Supervisor(subscriptionId, member, brokerDestination);
+        Supervisor asRegistered() {
+            return new Supervisor(subscriptionId, member, true);
         }
     }
 

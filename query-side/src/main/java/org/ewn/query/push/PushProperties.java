@@ -12,20 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       until their own catch-up has run
  * @param knownAlerts    how many alerts' addressees and originators are kept in memory; others are read again from
  *                       the alert's own events when one of their events comes
- * @param sessionCache   how many sessions' queues the broker remembers the subscriptions of: each session has a queue
- *                       of its own, and past this many sessions on one node every message is matched against all of
- *                       them (Spring's default of 1,024 made the live tail's work per frame grow with the sessions)
  */
 @ConfigurationProperties("ewn.push")
 record PushProperties(@DefaultValue("10000") long catchUpLimit,
                       @DefaultValue("4") int catchUpThreads,
-                      @DefaultValue("10000") int knownAlerts,
-                      @DefaultValue("10000") int sessionCache) {
+                      @DefaultValue("10000") int knownAlerts) {
 
     PushProperties {
-        if (catchUpLimit < 0 || catchUpThreads < 1 || knownAlerts < 1 || sessionCache < 1) {
+        if (catchUpLimit < 0 || catchUpThreads < 1 || knownAlerts < 1) {
             throw new IllegalArgumentException(
-                    "ewn.push: catch-up-limit >= 0, catch-up-threads, known-alerts and session-cache >= 1");
+                    "ewn.push: catch-up-limit >= 0, catch-up-threads and known-alerts >= 1");
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  */
 final class Subscriber {
 
-    /** Sends one message to the session's queue, while the caller holds the session's lock. */
+    /** Sends one message to the subscription, while the caller holds the session's lock. */
     interface Sender {
         void send(Subscriber subscriber, Object message);
     }
@@ -26,7 +26,6 @@ final class Subscriber {
     final NetworkUser officer;
     /** The client's {@code last-position}; null for only what comes after it subscribed. */
     final Long lastPosition;
-    private String destination;
     private long mark;
     private boolean live;
     private boolean closed;
@@ -39,11 +38,10 @@ final class Subscriber {
     }
 
     /**
-     * The broker registered the subscription at this destination, so messages sent there now reach it. Goes live at
-     * once unless the client asked to catch up; returns whether it must catch up.
+     * The broker registered the subscription, so the client has it and frames for it may go. Goes live at once unless
+     * the client asked to catch up; returns whether it must catch up.
      */
-    synchronized boolean registered(String brokerDestination, long livePosition) {
-        destination = brokerDestination;
+    synchronized boolean registered(long livePosition) {
         if (lastPosition == null) {
             mark = livePosition;
             live = true;
@@ -51,10 +49,6 @@ final class Subscriber {
         }
         mark = lastPosition;
         return true;
-    }
-
-    synchronized String destination() {
-        return destination;
     }
 
     synchronized long mark() {

@@ -20,8 +20,8 @@ import org.springframework.web.socket.server.support.HttpSessionHandshakeInterce
 /**
  * STOMP over WebSocket at {@code /ws}, accepted from the application's own origin only. Officers
  * subscribe to {@code /user/queue/alerts} and {@code /user/queue/cases}, supervisors also to
- * {@code /user/queue/escalations}; {@link StompAccess} authenticates and authorizes each frame,
- * and {@link LivePush} sends to each session on the queue the broker made for its subscription.
+ * {@code /user/queue/escalations}; {@link StompAccess} authenticates and authorizes each frame. The broker
+ * registers each subscription; {@link LivePush} then sends to the session itself ({@link SessionFrames}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -37,16 +37,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final ObjectProvider<LivePush> push;
     private final ObjectProvider<ConsoleSessions> consoleSessions;
     private final ConsoleProperties console;
-    private final PushProperties properties;
 
     WebSocketConfiguration(AuthenticationManager authentication, ObjectProvider<LivePush> push,
-                           ObjectProvider<ConsoleSessions> consoleSessions, ConsoleProperties console,
-                           PushProperties properties) {
+                           ObjectProvider<ConsoleSessions> consoleSessions, ConsoleProperties console) {
         this.authentication = authentication;
         this.push = push;
         this.consoleSessions = consoleSessions;
         this.console = console;
-        this.properties = properties;
     }
 
     /**
@@ -67,9 +64,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.enableSimpleBroker("/queue");
         registry.setUserDestinationPrefix("/user");
-        // one queue per session: the broker's cache of subscriptions by destination needs an entry for each
-        registry.setCacheLimit(properties.sessionCache());
-        // the outbound channel runs on a pool; without this, two alerts could reach a session out of log order
+        // the outbound channel runs on a pool; without this, two frames the broker sends could reach a session out of
+        // order (live push queues its own per session: SessionFrames)
         registry.setPreservePublishOrder(true);
         // no executor on the broker channel: a subscription is registered when its SUBSCRIBE has passed through
         registry.configureBrokerChannel().interceptors(new ChannelInterceptor() {
@@ -79,11 +75,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                     String session = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
                     String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
                     if (destination != null && destination.startsWith(ESCALATIONS_QUEUE)) {
-                        push.getObject().registeredEscalations(session, destination);
+                        push.getObject().registeredEscalations(session);
                     } else if (destination != null && destination.startsWith(CASES_QUEUE)) {
-                        push.getObject().registeredCases(session, destination);
+                        push.getObject().registeredCases(session);
                     } else {
-                        push.getObject().registered(session, destination);
+                        push.getObject().registered(session);
                     }
                 }
             }
