@@ -40,13 +40,18 @@ public final class KeyValueType extends ObjectDataType {
     private static final byte MISSING = 5;
     /** Any other value, Java-serialized as H2 does. */
     private static final byte SERIALIZED = 6;
+    /**
+     * A number: mongo-java-server keys every number of an index as a double, so that 7, 7L and 7.0 find one another;
+     * the event log's commit numbers, its most written keys, among them.
+     */
+    private static final byte DOUBLE = 7;
     private static final int OBJECT_ID_BYTES = 12;
 
     private KeyValueType() {
     }
 
     /**
-     * A key of the common kinds (strings, whole numbers, object ids) is written as its values, tagged; any other
+     * A key of the common kinds (strings, numbers, object ids) is written as its values, tagged; any other
      * value of a key as H2 writes an object of a class it does not know. H2 itself wrote every key with Java
      * serialization, a new stream and the class descriptions of the key and its list each time, at every write of
      * the key's page: under load a quarter of the memory the store allocated.
@@ -67,6 +72,8 @@ public final class KeyValueType extends ObjectDataType {
                 buffer.put(LONG).putVarLong(number);
             } else if (value instanceof Integer number) {
                 buffer.put(INTEGER).putVarInt(number);
+            } else if (value instanceof Double number) {
+                buffer.put(DOUBLE).putLong(Double.doubleToRawLongBits(number));
             } else if (value instanceof ObjectId id) {
                 buffer.put(OBJECT_ID).put(id.toByteArray());
             } else if (value instanceof Missing) {
@@ -110,6 +117,8 @@ public final class KeyValueType extends ObjectDataType {
                 return new ObjectId(id);
             case MISSING:
                 return Missing.getInstance();
+            case DOUBLE:
+                return Double.longBitsToDouble(buffer.getLong());
             case SERIALIZED:
                 byte[] serialized = new byte[DataUtils.readVarInt(buffer)];
                 buffer.get(serialized);
@@ -132,7 +141,7 @@ public final class KeyValueType extends ObjectDataType {
         for (Object value : fields) {
             memory += value instanceof String text ? 48 + text.length()
                     : value == null || value instanceof Missing ? 4
-                    : value instanceof Long || value instanceof Integer ? 20
+                    : value instanceof Long || value instanceof Integer || value instanceof Double ? 20
                     : value instanceof ObjectId ? 48 : 128;
         }
         return memory;

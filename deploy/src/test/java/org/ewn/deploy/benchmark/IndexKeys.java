@@ -42,10 +42,19 @@ final class IndexKeys {
 
     void run() {
         Benchmark.progress("index keys");
-        KeyValue[] page = new KeyValue[KEYS_PER_PAGE];
-        for (int i = 0; i < page.length; i++) {
-            page[i] = new KeyValue("UZ:" + UUID.nameUUIDFromBytes(new byte[]{(byte) i}) + ":KG");
+        KeyValue[] strings = new KeyValue[KEYS_PER_PAGE];
+        KeyValue[] numbers = new KeyValue[KEYS_PER_PAGE];
+        for (int i = 0; i < KEYS_PER_PAGE; i++) {
+            strings[i] = new KeyValue("UZ:" + UUID.nameUUIDFromBytes(new byte[]{(byte) i}) + ":KG");
+            // how mongo-java-server keys a number: the event log's commit numbers
+            numbers[i] = new KeyValue((double) (100_000 + i));
         }
+        measure("a string of " + strings[0].get(0).toString().length() + " characters", strings);
+        measure("a commit number", numbers);
+        section.note("bytes allocated by this thread, counted by the JVM");
+    }
+
+    private void measure(String keys, KeyValue[] page) {
         ObjectDataType h2 = new ObjectDataType();
         List<Cost> serialized = new ArrayList<>();
         List<Cost> fields = new ArrayList<>();
@@ -58,10 +67,8 @@ final class IndexKeys {
             }
         }
         double baseline = median(serialized, Cost::nanos);
-        row("H2's key type (Java serialization)", serialized, baseline);
-        row("the store's (field by field)", fields, baseline);
-        section.note(String.format("keys of one string of %d characters; bytes allocated by this thread, counted by "
-                                   + "the JVM", page[0].get(0).toString().length()));
+        row(keys + ", H2's key type (Java serialization)", serialized, baseline);
+        row(keys + ", the store's (field by field)", fields, baseline);
     }
 
     private void row(String name, List<Cost> costs, double baseline) {

@@ -68,6 +68,8 @@ class KeyedIndexTest {
         List<KeyValue> keys = List.of(new KeyValue("KZ:0"), new KeyValue(""), new KeyValue("Жұмыс 警报 \uD83D\uDEA8 ع"),
                                       new KeyValue(0L), new KeyValue(Long.MIN_VALUE), new KeyValue(Long.MAX_VALUE),
                                       new KeyValue(-1), new KeyValue(Integer.MAX_VALUE), new KeyValue(new ObjectId()),
+                                      new KeyValue(756.0), new KeyValue(-0.0), new KeyValue(Double.NaN),
+                                      new KeyValue(Double.MIN_VALUE), new KeyValue("inbox", 0.0),
                                       new KeyValue(Missing.getInstance()), new KeyValue((Object) null),
                                       new KeyValue("inbox", 2.5, true, Instant.ofEpochMilli(7), UUID.randomUUID()),
                                       new KeyValue(new de.bwaldvogel.mongo.bson.Document("x", 1)));
@@ -87,7 +89,8 @@ class KeyedIndexTest {
                 }
             }
             assertThat(KeyValueType.compareKeys(read, key)).isZero();
-            if (key.stream().allMatch(v -> v instanceof String || v instanceof Long || v instanceof ObjectId)) {
+            if (key.stream().allMatch(v -> v instanceof String || v instanceof Long || v instanceof ObjectId
+                                           || v instanceof Double)) {
                 byte[] serialized = ObjectDataType.serialize(key);
                 assertThat(length).as("%s, no longer Java-serialized", key).isLessThan(serialized.length / 4);
             }
@@ -130,6 +133,21 @@ class KeyedIndexTest {
                 assertThat(map.get(new KeyValue("alert-1", 2L))).isNull();
             }
         }
+    }
+
+    @Test
+    void readsANumberThePreviousVersionWroteJavaSerializedWithinAKey() {
+        // the previous version wrote a key field by field (tag 127) and a number as a Java-serialized value (tag 6)
+        byte[] number = ObjectDataType.serialize(756.0);
+        WriteBuffer previous = new WriteBuffer();
+        previous.put((byte) 127).putVarInt(2).put((byte) 1).putVarInt(2).putStringData("KZ", 2)
+                .put((byte) 6).putVarInt(number.length).put(number);
+
+        KeyValue read = (KeyValue) KeyValueType.INSTANCE.read(previous.getBuffer().flip());
+
+        assertThat(read).isEqualTo(new KeyValue("KZ", 756.0));
+        assertThat(KeyValueType.compareKeys(read, new KeyValue("KZ", 756.0))).isZero();
+        assertThat(written(new KeyValue("KZ", 756.0)).remaining()).isLessThan(previous.position());
     }
 
     private static ByteBuffer written(KeyValue key) {
