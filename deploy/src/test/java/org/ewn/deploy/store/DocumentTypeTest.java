@@ -156,8 +156,8 @@ class DocumentTypeTest {
 
     /**
      * H2 writes the pages of a commit on a thread of its own while the next commands run, from the document objects
-     * its pages hold; an update must leave those objects as they were and store new ones, or the writer tears them
-     * or fails with a ConcurrentModificationException and H2 closes the store.
+     * its pages hold; an update must leave those objects as they were, down to their nested values, and store new
+     * ones, or the writer tears them or fails with a ConcurrentModificationException and H2 closes the store.
      */
     @Test
     void anUpdateLeavesTheDocumentH2HoldsAsItWasAndStoresANewOne(@TempDir Path dir) {
@@ -169,26 +169,37 @@ class DocumentTypeTest {
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
                 var alerts = client.getDatabase("ewn").getCollection("alerts");
                 alerts.insertOne(new org.bson.Document("_id", "alert-1").append("state", "raised")
-                                         .append("acknowledged", List.of()).append("note", "first"));
+                                         .append("acknowledged", List.of()).append("note", "first")
+                                         .append("entries", new org.bson.Document("a", new org.bson.Document(
+                                                 "position", 64L).append("acknowledgedBy", List.of("KG")))));
                 MVMap<Object, Document> documents = store.openMap("databases.ewn.alerts");
                 Document held = documents.get("alert-1");
                 Document asInserted = held.cloneDeeply();
 
                 alerts.updateOne(Filters.eq("_id", "alert-1"), Updates.combine(
                         Updates.set("state", "acknowledged"), Updates.push("acknowledged", "UZ"),
-                        Updates.unset("note")));
+                        Updates.unset("note"), Updates.set("entries.a.position", 65L),
+                        Updates.addToSet("entries.a.acknowledgedBy", "UZ"), Updates.set("entries.b.position", 66L)));
                 assertThat(held).isEqualTo(asInserted);
                 Document updated = documents.get("alert-1");
+                Document asUpdated = updated.cloneDeeply();
                 assertThat(updated).isNotSameAs(held).containsEntry("state", "acknowledged")
                                    .containsEntry("acknowledged", List.of("UZ")).doesNotContainKey("note");
 
-                org.bson.Document before = alerts.findOneAndUpdate(Filters.eq("_id", "alert-1"),
-                                                                   Updates.set("state", "withdrawn"));
+                org.bson.Document before = alerts.findOneAndUpdate(Filters.eq("_id", "alert-1"), Updates.combine(
+                        Updates.set("state", "withdrawn"), Updates.set("entries.a.withdrawn", true),
+                        Updates.push("entries.a.acknowledgedBy", "TJ"), Updates.unset("entries.b")));
                 assertThat(before).containsEntry("state", "acknowledged");
-                assertThat(updated).containsEntry("state", "acknowledged");
+                assertThat(before.get("entries", org.bson.Document.class).get("a", org.bson.Document.class))
+                        .containsEntry("position", 65L).containsEntry("acknowledgedBy", List.of("KG", "UZ"));
+                assertThat(updated).isEqualTo(asUpdated);
                 assertThat(documents.get("alert-1")).isNotSameAs(updated).containsEntry("state", "withdrawn");
-                assertThat(alerts.find(Filters.eq("_id", "alert-1")).first()).containsEntry("state", "withdrawn")
-                        .containsEntry("acknowledged", List.of("UZ"));
+                org.bson.Document now = alerts.find(Filters.eq("_id", "alert-1")).first();
+                assertThat(now).containsEntry("state", "withdrawn").containsEntry("acknowledged", List.of("UZ"));
+                assertThat(now.get("entries", org.bson.Document.class)).doesNotContainKey("b");
+                assertThat(now.get("entries", org.bson.Document.class).get("a", org.bson.Document.class))
+                        .containsEntry("position", 65L).containsEntry("withdrawn", true)
+                        .containsEntry("acknowledgedBy", List.of("KG", "UZ", "TJ"));
             }
         } finally {
             server.shutdown();

@@ -3,7 +3,6 @@ package org.ewn.deploy.store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -201,42 +200,6 @@ class DurableH2BackendTest {
             assertThat(stats.get("count", Number.class).intValue()).isEqualTo(2);
             assertThat(stats.get("size", Number.class).longValue()).isEqualTo(stored).isGreaterThan(200);
         });
-    }
-
-    @Test
-    void anUpdateLeavesTheDocumentH2HoldsAsItWasDownToItsNestedValues(@TempDir Path dir) {
-        MVStore store = DurableH2Backend.open(dir.resolve("store.mv"), DataSize.ofMegabytes(1));
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
-        try {
-            server.bind("127.0.0.1", 0);
-            try (MongoClient client = client(server)) {
-                var buckets = client.getDatabase("ewn").getCollection("buckets");
-                buckets.insertOne(new Document("_id", "KZ:1").append("entries", new Document("a",
-                        new Document("position", 64L).append("acknowledgedBy", List.of("KG")))));
-                MVMap<Object, de.bwaldvogel.mongo.bson.Document> held = store.openMap("databases.ewn.buckets");
-                de.bwaldvogel.mongo.bson.Document before = held.get("KZ:1");
-                de.bwaldvogel.mongo.bson.Document asItWas = before.cloneDeeply();
-
-                buckets.updateOne(new Document("_id", "KZ:1"), Updates.combine(
-                        Updates.set("entries.a.position", 65L), Updates.addToSet("entries.a.acknowledgedBy", "UZ"),
-                        Updates.set("entries.b.position", 66L)));
-                Document returned = buckets.findOneAndUpdate(new Document("_id", "KZ:1"), Updates.combine(
-                        Updates.set("entries.a.withdrawn", true), Updates.unset("entries.b"),
-                        Updates.push("entries.a.acknowledgedBy", "TJ")));
-
-                assertThat(before).isEqualTo(asItWas);
-                assertThat(returned.get("entries", Document.class).get("a", Document.class))
-                        .containsEntry("position", 65L).containsEntry("acknowledgedBy", List.of("KG", "UZ"));
-                Document now = buckets.find(new Document("_id", "KZ:1")).first();
-                assertThat(now.get("entries", Document.class)).doesNotContainKey("b");
-                assertThat(now.get("entries", Document.class).get("a", Document.class))
-                        .containsEntry("position", 65L).containsEntry("withdrawn", true)
-                        .containsEntry("acknowledgedBy", List.of("KG", "UZ", "TJ"));
-            }
-        } finally {
-            server.shutdownNow();
-            store.close();
-        }
     }
 
     private static void withDurableStore(Path dir, Consumer<MongoDatabase> use) {
