@@ -10,8 +10,8 @@ import org.h2.mvstore.type.ObjectDataType;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 

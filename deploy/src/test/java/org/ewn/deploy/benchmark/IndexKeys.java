@@ -49,12 +49,13 @@ final class IndexKeys {
             // how mongo-java-server keys a number: the event log's commit numbers
             numbers[i] = new KeyValue((double) (100_000 + i));
         }
-        measure("a string of " + strings[0].get(0).toString().length() + " characters", strings);
-        measure("a commit number", numbers);
+        compare("a string of " + strings[0].get(0).toString().length() + " characters", strings);
+        compare("a commit number", numbers);
         section.note("bytes allocated by this thread, counted by the JVM");
     }
 
-    private void measure(String keys, KeyValue[] page) {
+    /** H2's key type and the store's, taking turns on the same page; one row each. */
+    private void compare(String keys, KeyValue[] page) {
         ObjectDataType h2 = new ObjectDataType();
         List<Cost> serialized = new ArrayList<>();
         List<Cost> fields = new ArrayList<>();

@@ -50,14 +50,13 @@ final class SessionFrames {
     }
 
     /**
-     * Queues a MESSAGE frame for the subscription, naming the destination its client subscribed to.
-     *
-     * @return false if the session has no queue, having ended
+     * Queues a MESSAGE frame for the subscription, naming the destination its client subscribed to; dropped if the
+     * session has ended.
      */
-    boolean send(String sessionId, String subscriptionId, String destination, byte[] body, MimeType contentType) {
+    void send(String sessionId, String subscriptionId, String destination, byte[] body, MimeType contentType) {
         MessageChannel session = sessions.get(sessionId);
         if (session == null) {
-            return false;
+            return;
         }
         StompHeaderAccessor headers = StompHeaderAccessor.create(StompCommand.MESSAGE);
         headers.setSessionId(sessionId);
@@ -67,6 +66,6 @@ final class SessionFrames {
         headers.setContentType(contentType);
         // the queue marks the frame with the task that releases the next one
         headers.setLeaveMutable(true);
-        return session.send(MessageBuilder.createMessage(body, headers.getMessageHeaders()));
+        session.send(MessageBuilder.createMessage(body, headers.getMessageHeaders()));
     }
 }
