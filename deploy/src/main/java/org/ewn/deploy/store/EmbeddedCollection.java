@@ -4,17 +4,20 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * H2's collection, with two changes.
+ * H2's collection, with three changes.
  * <ul>
  * <li>An update never changes a document that H2 holds. mongo-java-server applies an update to the very document it
  * read, field by field, and then stores it again. H2 keeps the documents of its pages as objects, and writes the
@@ -29,17 +32,31 @@ import java.util.function.Supplier;
  * <li>The size of its documents is measured when a client asks for it ({@code collStats}, {@code validate}) instead of
  * at every write. H2's own encoded the whole document in BSON, twice for an update (before and after), only to count
  * its bytes, and stored the running total in a map of its own, one more page to write at every commit; the network
- * never asks.</li>
+ * never asks. Nor is it measured when the collection is opened, where H2's constructor asks for it only for a debug
+ * message.</li>
+ * <li>A query that pins {@code _id} to one value but also asks more of the document, such as the conditional updates of
+ * {@code {_id: x, width: {$lt: 3}}} (whether as one document or as the driver's {@code $and}), reads the one document
+ * by {@code _id} and matches the rest on it. mongo-java-server takes an index only for a query of exactly the index's
+ * fields, and scanned the whole collection for these.</li>
  * </ul>
  */
 final class EmbeddedCollection extends H2Collection {
 
+    private static final String ID = "_id";
+
     /** Set, under the collection's lock, while an update runs: what it reads, it gets as copies. */
     private boolean updating;
+
+    /**
+     * False while H2's constructor runs: it asks for the size of a collection it reopens, only to pass it to a debug
+     * log message, and measuring it read every document of every collection at every start.
+     */
+    private final boolean opened;
 
     EmbeddedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                        MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, documents, meta, cursorRegistry);
+        opened = true;
     }
 
     @Override
@@ -71,7 +88,9 @@ final class EmbeddedCollection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        QueryResult matched = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        QueryResult byId = byPinnedId(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        QueryResult matched = byId != null ? byId
+                : super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         if (!updating) {
             return matched;
         }
@@ -91,6 +110,62 @@ final class EmbeddedCollection extends H2Collection {
         return new QueryResult(copies, matched.getCursorId());
     }
 
+    /**
+     * A query that no index takes whole but that pins {@code _id} to one value, such as {@code {_id: x, width: {$lt:
+     * 3}}} or its {@code $and}: the document with that {@code _id}, if it matches the rest. mongo-java-server takes an
+     * index only for a query of exactly the index's fields, and scans the collection for any other.
+     *
+     * @return null if an index takes the query whole, or it does not pin {@code _id}
+     */
+    private QueryResult byPinnedId(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                   Document fieldSelector) {
+        Object id = ID.equals(getIdField()) ? pinnedId(query) : null;
+        if (id == null) {
+            return null;
+        }
+        Document byId = new Document(ID, id);
+        Index<Object> idIndex = null;
+        for (Index<Object> index : getIndexes()) {
+            if (index.canHandle(query)) {
+                return null;
+            }
+            if (idIndex == null && index.canHandle(byId)) {
+                idIndex = index;
+            }
+        }
+        return idIndex == null ? null
+                : matchDocuments(query, idIndex.getPositions(byId), orderBy, numberToSkip, limit, batchSize,
+                                 fieldSelector);
+    }
+
+    /**
+     * The one value that the query requires {@code _id} to equal, at its top level or in a clause of its {@code $and};
+     * null if there is none, or it is null.
+     */
+    static Object pinnedId(Document query) {
+        Object id = literal(query.get(ID));
+        if (id != null) {
+            return id;
+        }
+        if (query.get("$and") instanceof List<?> clauses) {
+            for (Object clause : clauses) {
+                if (clause instanceof Document document && (id = pinnedId(document)) != null) {
+                    return id;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The value a condition on a field requires it to equal: the value itself, or that of {@code $eq}, alone. */
+    private static Object literal(Object condition) {
+        if (condition instanceof Document document && document.keySet().stream().anyMatch(key -> key.startsWith("$"))) {
+            return document.size() == 1 ? literal(document.get("$eq")) : null;
+        }
+        return condition instanceof String || condition instanceof Number || condition instanceof ObjectId
+                || condition instanceof Document ? condition : null;
+    }
+
     @Override
     protected boolean tracksDataSize() {
         return false;
@@ -98,6 +173,9 @@ final class EmbeddedCollection extends H2Collection {
 
     @Override
     protected int getDataSize() {
+        if (!opened) {
+            return 0;
+        }
         long size = streamAllDocumentsWithPosition()
                 .mapToLong(stored -> DocumentType.inBson(stored.getDocument()).readableBytes()).sum();
         return (int) Math.min(Integer.MAX_VALUE, size);

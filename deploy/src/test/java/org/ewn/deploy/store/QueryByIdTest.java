@@ -1,0 +1,185 @@
+package org.ewn.deploy.store;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A query that pins {@code _id} and asks more of the document reads that one document, not the collection, and answers
+ * as a scan would.
+ */
+class QueryByIdTest {
+
+    private static final int DOCUMENTS = 4_000;
+
+    @Test
+    void theIdAPinsIsTheOneValueItMustEqualAtTheTopOrInAnAnd() {
+        var id = new de.bwaldvogel.mongo.bson.Document("tile", 3);
+        assertThat(EmbeddedCollection.pinnedId(query("{_id: 'a', width: {$lt: 3}}"))).isEqualTo("a");
+        assertThat(EmbeddedCollection.pinnedId(query("{$and: [{width: {$lt: 3}}, {_id: 'a'}]}"))).isEqualTo("a");
+        assertThat(EmbeddedCollection.pinnedId(query("{$and: [{$and: [{_id: {$eq: 7}}]}, {w: 1}]}"))).isEqualTo(7);
+        assertThat(EmbeddedCollection.pinnedId(new de.bwaldvogel.mongo.bson.Document("_id", id).append("w", 1)))
+                .isEqualTo(id);
+        for (String none : List.of("{width: 3}", "{_id: null, width: 3}", "{_id: {$in: ['a']}, width: 3}",
+                                   "{_id: {$gt: 'a'}}", "{_id: {$eq: 'a', $ne: 'b'}}", "{$or: [{_id: 'a'}]}",
+                                   "{$and: [{_id: {$in: ['a', 'b']}}]}", "{_id: {$regex: 'a'}}")) {
+            assertThat(EmbeddedCollection.pinnedId(query(none))).as(none).isNull();
+        }
+    }
+
+    @Test
+    void aQueryThatPinsTheIdReadsThePagesOfThatDocumentOnly(@TempDir Path dir) {
+        Path file = filled(dir);
+
+        long byId = pageReads(file, tiles -> assertThat(tiles.find(Filters.eq("_id", "tile-2500")).first())
+                .containsEntry("width", 2500 % 256));
+        long pinned = pageReads(file, tiles -> assertThat(tiles.find(
+                Filters.and(Filters.eq("_id", "tile-2500"), Filters.lt("width", 256))).first())
+                .containsEntry("width", 2500 % 256));
+        long flatPinned = pageReads(file, tiles -> assertThat(tiles.find(new Document("_id", "tile-2500")
+                .append("width", new Document("$lt", 100))).first()).isNull());
+        long scan = pageReads(file, tiles -> assertThat(tiles.find(Filters.eq("width", 3)).into(new ArrayList<>()))
+                .hasSize((DOCUMENTS + 255 - 3) / 256));
+
+        assertThat(scan).as("a scan reads every leaf").isGreaterThan(20 * byId);
+        assertThat(pinned).isEqualTo(byId);
+        assertThat(flatPinned).isEqualTo(byId);
+    }
+
+    @Test
+    void openingAStoreReadsNoDocumentOfIt(@TempDir Path dir) {
+        Path file = filled(dir);
+        long[] opening = new long[1];
+        withCollection(file, (tiles, store) -> opening[0] = store.getFileStore().getReadCount());
+        long scan = pageReads(file, tiles -> assertThat(tiles.countDocuments(Filters.eq("width", 3))).isPositive());
+
+        assertThat(opening[0]).as("pages read to open the store and find a document by _id")
+                .isPositive().isLessThan(scan / 20);
+    }
+
+    @Test
+    void conditionalUpdatesByIdMatchUpsertAndRefuseAsAScanWould(@TempDir Path dir) {
+        withCollection(dir.resolve("store.mv"), tiles -> {
+            for (int i = 0; i < 50; i++) {
+                tiles.insertOne(new Document("_id", "tile-" + i).append("width", 4).append("n", i));
+            }
+            UpdateOptions upsert = new UpdateOptions().upsert(true);
+            Bson narrower = Filters.and(Filters.eq("_id", "tile-7"), Filters.lt("width", 3));
+            assertThat(tiles.updateOne(narrower, Updates.set("width", 2)).getMatchedCount()).isZero();
+            assertThatThrownBy(() -> tiles.updateOne(narrower, Updates.set("width", 2), upsert))
+                    .as("a tile as wide or wider, which an upsert's insert then meets")
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(tiles.find(Filters.eq("_id", "tile-7")).first()).containsEntry("width", 4);
+
+            Bson wider = Filters.and(Filters.eq("_id", "tile-7"), Filters.lt("width", 9));
+            assertThat(tiles.updateOne(wider, Updates.set("width", 9), upsert).getModifiedCount()).isOne();
+            assertThat(tiles.updateOne(Filters.and(Filters.eq("_id", "tile-99"), Filters.lt("width", 9)),
+                                       Updates.set("width", 1), upsert).getUpsertedId()).isNotNull();
+            assertThat(tiles.find(Filters.eq("_id", "tile-99")).first()).containsEntry("width", 1);
+
+            Document missing = new Document("_id", "tile-8").append("entries.a", new Document("$exists", false));
+            Document before = tiles.findOneAndUpdate(missing, Updates.set("entries.a", new Document("n", 1)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+            assertThat(before).containsEntry("n", 8).doesNotContainKey("entries");
+            assertThat(tiles.findOneAndUpdate(missing, Updates.set("entries.a", new Document("n", 2)))).isNull();
+            assertThat(tiles.find(Filters.eq("_id", "tile-8")).first().get("entries", Document.class))
+                    .isEqualTo(new Document("a", new Document("n", 1)));
+
+            assertThat(tiles.deleteOne(Filters.and(Filters.eq("_id", "tile-9"), Filters.gt("n", 9)))
+                    .getDeletedCount()).isZero();
+            assertThat(tiles.deleteOne(Filters.and(Filters.eq("_id", "tile-9"), Filters.eq("n", 9)))
+                    .getDeletedCount()).isOne();
+            assertThat(tiles.find(Filters.and(Filters.in("_id", "tile-1", "tile-2", "tile-3"), Filters.lt("n", 3)))
+                    .sort(Sorts.descending("n")).map(tile -> tile.getString("_id")).into(new ArrayList<>()))
+                    .as("an _id of several values, as before, by a scan").containsExactly("tile-2", "tile-1");
+            assertThat(tiles.countDocuments()).isEqualTo(50);
+        });
+    }
+
+    /** A store of {@value #DOCUMENTS} documents, written and closed. */
+    private static Path filled(Path dir) {
+        Path file = dir.resolve("store.mv");
+        withCollection(file, tiles -> {
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < DOCUMENTS; i++) {
+                documents.add(new Document("_id", "tile-" + i).append("width", i % 256)
+                                      .append("hashes", "h".repeat(64)));
+            }
+            tiles.insertMany(documents);
+        });
+        return file;
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document query(String json) {
+        de.bwaldvogel.mongo.bson.Document query = new de.bwaldvogel.mongo.bson.Document();
+        Document.parse(json).forEach((key, value) -> query.put(key, converted(value)));
+        return query;
+    }
+
+    /** The driver's documents and lists as mongo-java-server's, as its wire decoder hands them over. */
+    private static Object converted(Object value) {
+        if (value instanceof Document document) {
+            de.bwaldvogel.mongo.bson.Document converted = new de.bwaldvogel.mongo.bson.Document();
+            document.forEach((key, nested) -> converted.put(key, converted(nested)));
+            return converted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(QueryByIdTest::converted).toList();
+        }
+        return value;
+    }
+
+    /** How many pages the store read from its file for {@code use}, opened afresh, with nothing cached. */
+    private static long pageReads(Path file, Consumer<MongoCollection<Document>> use) {
+        long[] reads = new long[1];
+        withCollection(file, (tiles, store) -> {
+            long before = store.getFileStore().getReadCount();
+            use.accept(tiles);
+            reads[0] = store.getFileStore().getReadCount() - before;
+        });
+        return reads[0];
+    }
+
+    private static void withCollection(Path file, Consumer<MongoCollection<Document>> use) {
+        withCollection(file, (tiles, store) -> use.accept(tiles));
+    }
+
+    /** Opens the store, and the collection, by a first read that finds nothing; closes both after {@code use}. */
+    private static void withCollection(Path file, BiConsumer<MongoCollection<Document>, MVStore> use) {
+        MVStore store = DurableH2Backend.open(file, DataSize.ofMegabytes(16));
+        MongoServer server = new MongoServer(new DurableH2Backend(store));
+        try {
+            server.bind("127.0.0.1", 0);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+                MongoCollection<Document> tiles = client.getDatabase("ewn").getCollection("tiles");
+                tiles.find(Filters.eq("_id", "none")).first();
+                use.accept(tiles, store);
+            }
+        } finally {
+            server.shutdown();
+        }
+    }
+}
