@@ -16,8 +16,10 @@ import org.ewn.api.member.MemberCode;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,7 +32,9 @@ import java.util.Set;
  * is small because the embedded store copies and serializes a whole document at every change of it: an entry written
  * costs in proportion to the entries beside it. An entry is derived from its alert's document, which only ever gains
  * facts (an acknowledgement or a withdrawal is never undone), and is written with {@code $set} and {@code $addToSet}
- * only, so writing it again, or late, changes nothing.
+ * only, so writing it again, or late, changes nothing. The store's cost of an update goes by its paths more than by
+ * their values, and an entry field by field is a dozen paths three levels deep; so an entry without facts is written
+ * in one piece, only while its bucket lacks it, and the facts of an entry its bucket has are written alone.
  * <p>
  * Earlier layouts (every alert in one array of the member's document; buckets of 1,024 positions in
  * {@value #LEGACY_BUCKETS}) are moved into this one when the member's inbox is first read.
@@ -59,6 +63,10 @@ final class InboxEntries {
     /** What a bucket said about its listing before an entry was written to it. */
     private static final FindOneAndUpdateOptions LISTED_BEFORE = new FindOneAndUpdateOptions()
             .upsert(true).projection(Projections.include(LISTED)).returnDocument(ReturnDocument.BEFORE);
+    /** The same, for a bucket that is there already. */
+    private static final FindOneAndUpdateOptions LISTED_BEFORE_IF_THERE = new FindOneAndUpdateOptions()
+            .projection(Projections.include(LISTED)).returnDocument(ReturnDocument.BEFORE);
+    private static final String ENTRIES = "entries.";
 
     private final MongoCollection<Document> alerts;
     private final MongoCollection<Document> members;
@@ -85,14 +93,52 @@ final class InboxEntries {
         for (String member : members.stream().distinct().filter(addressees::contains).toList()) {
             List<String> seen = acknowledgements.keySet().stream()
                     .filter(by -> member.equals(originator) || member.equals(by)).toList();
-            writeListed(member, InboxBox.RECEIVED, bucket, entry("entries." + alertId + ".", alert, originator, seen));
+            writeEntry(member, InboxBox.RECEIVED, bucket, alertId, entry(alert, originator), facts(alert, seen));
         }
         if (members.contains(originator)) {
-            Bson sent = Updates.combine(entry("entries." + alertId + ".", alert, originator,
-                                              List.copyOf(acknowledgements.keySet())),
-                                        Updates.set("entries." + alertId + ".sent", true));
-            writeListed(originator, InboxBox.SENT, bucket, sent);
+            writeEntry(originator, InboxBox.SENT, bucket, alertId, entry(alert, originator).append("sent", true),
+                       facts(alert, List.copyOf(acknowledgements.keySet())));
         }
+    }
+
+    /**
+     * Writes an entry in as few paths as it can: one for an entry without facts that its bucket lacks, the facts alone
+     * for one its bucket has; and otherwise, when the bucket is missing, or the entry with facts is, field by field.
+     */
+    private void writeEntry(String member, InboxBox box, long bucket, String alertId, Document entry,
+                            Map<String, Object> facts) {
+        String path = ENTRIES + alertId;
+        boolean written = facts.isEmpty()
+                ? writeIfThere(member, box, bucket, path, false, Updates.set(path, entry))
+                : writeIfThere(member, box, bucket, path, true, factsUpdate(path, facts));
+        if (!written) {
+            List<Bson> fields = new ArrayList<>();
+            entry.forEach((field, value) -> fields.add(Updates.set(path + "." + field, value)));
+            if (!facts.isEmpty()) {
+                fields.add(factsUpdate(path, facts));
+            }
+            writeListed(member, box, bucket, Updates.combine(fields));
+        }
+    }
+
+    /**
+     * Writes to the member's bucket if it is there and has, or lacks, the path, and lists the bucket unless the bucket
+     * says it is listed.
+     *
+     * @return whether it was written; if not, the bucket is missing or does not match, and is not touched
+     */
+    private boolean writeIfThere(String member, InboxBox box, long bucket, String path, boolean exists, Bson update) {
+        String id = bucketId(member, box, bucket);
+        // one document rather than $and, which the embedded store would answer by a scan instead of by _id
+        Document matching = new Document("_id", id).append(path, new Document("$exists", exists));
+        Document before = buckets.findOneAndUpdate(matching, update, LISTED_BEFORE_IF_THERE);
+        if (before == null) {
+            return false;
+        }
+        if (!before.getBoolean(LISTED, false)) {
+            list(member, box, bucket, id);
+        }
+        return true;
     }
 
     /**
@@ -107,9 +153,13 @@ final class InboxEntries {
         String id = bucketId(member, box, bucket);
         Document before = buckets.findOneAndUpdate(Filters.eq("_id", id), entry, LISTED_BEFORE);
         if (before == null || !before.getBoolean(LISTED, false)) {
-            members.updateOne(Filters.eq("_id", member), Updates.addToSet(listing(box), bucket), UPSERT);
-            buckets.updateOne(Filters.eq("_id", id), Updates.set(LISTED, true));
+            list(member, box, bucket, id);
         }
+    }
+
+    private void list(String member, InboxBox box, long bucket, String id) {
+        members.updateOne(Filters.eq("_id", member), Updates.addToSet(listing(box), bucket), UPSERT);
+        buckets.updateOne(Filters.eq("_id", id), Updates.set(LISTED, true));
     }
 
     /** Where the member's document lists the buckets of the box. */
@@ -122,32 +172,48 @@ final class InboxEntries {
         return box == InboxBox.SENT ? member + ":sent:" + bucket : member + ":" + bucket;
     }
 
-    private static Bson entry(String prefix, Document alert, String originator, List<String> acknowledgedBy) {
+    /** What the entry holds of the alert as it was raised, which never changes. */
+    private static Document entry(Document alert, String originator) {
         Document details = alert.get("details", Document.class);
-        List<Bson> fields = new ArrayList<>(List.of(
-                Updates.set(prefix + "alert", alert.getString("_id")),
-                Updates.set(prefix + "position", alert.getLong("position")),
-                Updates.set(prefix + "raisedAt", alert.getDate("raisedAt")),
-                Updates.set(prefix + "precedence", alert.getString("precedence")),
-                Updates.set(prefix + "category", alert.getString("category")),
-                Updates.set(prefix + "status", details.getString("status")),
-                Updates.set(prefix + "marking", details.getString("marking")),
-                Updates.set(prefix + "validUntil", details.getDate("validUntil")),
-                Updates.set(prefix + "acknowledgeBy", alert.getDate("acknowledgeBy")),
-                Updates.set(prefix + "addressees", alert.getList("addressees", String.class).size()),
-                Updates.set(prefix + "originator", originator)));
+        return new Document("alert", alert.getString("_id"))
+                .append("position", alert.getLong("position"))
+                .append("raisedAt", alert.getDate("raisedAt"))
+                .append("precedence", alert.getString("precedence"))
+                .append("category", alert.getString("category"))
+                .append("status", details.getString("status"))
+                .append("marking", details.getString("marking"))
+                .append("validUntil", details.getDate("validUntil"))
+                .append("acknowledgeBy", alert.getDate("acknowledgeBy"))
+                .append("addressees", alert.getList("addressees", String.class).size())
+                .append("originator", originator);
+    }
+
+    /**
+     * What the entry holds of the alert's facts, which only ever grow: the acknowledgements it counts, and the
+     * withdrawal. Each a path below the entry's own.
+     */
+    private static Map<String, Object> facts(Document alert, List<String> acknowledgedBy) {
+        Map<String, Object> facts = new LinkedHashMap<>();
         if (!acknowledgedBy.isEmpty()) {
-            fields.add(Updates.addEachToSet(prefix + "acknowledgedBy", acknowledgedBy));
+            facts.put("acknowledgedBy", acknowledgedBy);
             Document acknowledgements = InboxDocuments.keyed(alert, InboxDocuments.ACKNOWLEDGEMENTS);
             for (String member : acknowledgedBy) {
-                fields.add(Updates.set(prefix + "acknowledgedAt." + member,
-                                       acknowledgements.get(member, Document.class).getDate("at")));
+                facts.put("acknowledgedAt." + member, acknowledgements.get(member, Document.class).getDate("at"));
             }
         }
         if (alert.get(InboxDocuments.WITHDRAWAL) != null) {
-            fields.add(Updates.set(prefix + "withdrawn", true));
+            facts.put("withdrawn", true);
         }
-        return Updates.combine(fields);
+        return facts;
+    }
+
+    /** Adds the facts to the entry at {@code path}, keeping any it has: a set of acknowledgements only grows. */
+    private static Bson factsUpdate(String path, Map<String, Object> facts) {
+        List<Bson> updates = new ArrayList<>();
+        facts.forEach((fact, value) -> updates.add(value instanceof List<?> list
+                ? Updates.addEachToSet(path + "." + fact, list)
+                : Updates.set(path + "." + fact, value)));
+        return Updates.combine(updates);
     }
 
     /** Every entry of the member's inbox, in no particular order. */

@@ -294,6 +294,70 @@ class InboxProjectionTest {
                 .extracting(InboxAlert::alertId).containsExactly(fromKz);
     }
 
+    @Test
+    void anEntryWrittenInOnePieceIsTheEntryWrittenFieldByField() {
+        AlertLog log = new AlertLog(0);
+        log.raise(T0, "UZ-SNB", List.of("KZ"), ROUTINE, OTHER,
+                  AlertLog.details(AMBER, ACTUAL, T0, null), Duration.ofHours(72), "Opens the buckets", "Text");
+        AlertId second = log.raise(at(1), "UZ-SNB", List.of("KZ"), ROUTINE, OTHER,
+                AlertLog.details(AMBER, ACTUAL, T0, at(9)), Duration.ofHours(72), "Joins them", "Text");
+        log.projectInto(projection);
+        MongoCollection<Document> buckets = database.getCollection(InboxEntries.BUCKETS);
+        Map<String, Object> inOnePiece = entriesOf(buckets, second);
+
+        // with its buckets gone, the same alert's entries can only be written field by field, into new ones
+        buckets.deleteMany(new Document());
+        new InboxEntries(database).write(alertDocument(second), List.of("KZ", "UZ"));
+
+        assertThat(entriesOf(buckets, second)).isEqualTo(inOnePiece).containsOnlyKeys("KZ:0", "UZ:sent:0");
+        assertThat(((Document) inOnePiece.get("UZ:sent:0")).keySet()).as("every field, and the sent box's mark")
+                .containsExactly("alert", "position", "raisedAt", "precedence", "category", "status", "marking",
+                                 "validUntil", "acknowledgeBy", "addressees", "originator", "sent");
+    }
+
+    @Test
+    void anEntryIsWrittenInOnePieceOnlyWhereItIsMissingSoALateWriteOfTheAlertAsRaisedUndoesNoFact() {
+        AlertLog log = new AlertLog(0);
+        AlertId opener = log.raise(T0, "UZ-SNB", List.of("KZ", "TJ"), ROUTINE, OTHER,
+                AlertLog.details(AMBER, ACTUAL, T0, null), Duration.ofHours(72), "Opens the buckets", "Text");
+        AlertId alertId = log.raise(at(1), "UZ-SNB", List.of("KZ", "TJ"), ROUTINE, OTHER,
+                AlertLog.details(AMBER, ACTUAL, T0, null), Duration.ofHours(72), "Acknowledged later", "Text");
+        log.projectInto(projection);
+        Document asRaised = alertDocument(alertId);
+        log.acknowledge(at(2), alertId, "KZ-KNB");
+        log.withdraw(at(3), alertId, "UZ-SNB", "Resolved");
+        log.events().subList(2, 4).forEach(event -> event.projectInto(projection));
+        List<List<Document>> stored = stored();
+
+        // a writer that read the alert before its acknowledgement and withdrawal, such as a move from an earlier layout
+        new InboxEntries(database).write(asRaised, List.of("KZ", "TJ", "UZ"));
+
+        assertThat(stored()).isEqualTo(stored);
+        assertThat(queries(LATER).handle(new FindInbox(KZ, where().state(ACKNOWLEDGED).filter(), 0, 50)).alerts())
+                .extracting(InboxAlert::alertId).containsExactly(alertId);
+        assertThat(queries(LATER).handle(new FindInbox(UZ, InboxBox.SENT, where().state(WITHDRAWN).filter(), 0, 50))
+                .alerts()).extracting(InboxAlert::alertId).containsExactly(alertId);
+        assertThat(queries(LATER).handle(new FindInbox(TJ, 0, 50)).alerts()).extracting(InboxAlert::alertId)
+                .containsExactly(alertId, opener);
+    }
+
+    /** The alert's document as the inbox holds it. */
+    private Document alertDocument(AlertId alertId) {
+        return database.getCollection(InboxProjection.ALERTS).find(Filters.eq("_id", alertId.toString())).first();
+    }
+
+    /** The alert's entry in each bucket that has one, by bucket. */
+    private static Map<String, Object> entriesOf(MongoCollection<Document> buckets, AlertId alertId) {
+        Map<String, Object> entries = new TreeMap<>();
+        for (Document bucket : buckets.find()) {
+            Object entry = bucket.get("entries", Document.class).get(alertId.toString());
+            if (entry != null) {
+                entries.put(bucket.getString("_id"), entry);
+            }
+        }
+        return entries;
+    }
+
     /** Every page and detail the scenario's viewers can ask for, before and after its deadlines. */
     private List<Object> everythingEveryoneSees() {
         List<Object> seen = new ArrayList<>();
