@@ -173,7 +173,8 @@ class QueryByIdTest {
         MongoServer server = new MongoServer(new DurableH2Backend(store));
         try {
             server.bind("127.0.0.1", 0);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+            try (MongoClient client = MongoClients.create(uri)) {
                 MongoCollection<Document> tiles = client.getDatabase("ewn").getCollection("tiles");
                 tiles.find(Filters.eq("_id", "none")).first();
                 use.accept(tiles, store);
