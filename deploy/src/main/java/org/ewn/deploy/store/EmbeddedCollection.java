@@ -119,6 +119,9 @@ final class EmbeddedCollection extends H2Collection {
      */
     private QueryResult byPinnedId(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                    Document fieldSelector) {
+        if (query.size() == 1 && query.containsKey(ID)) {
+            return null; // a lookup by _id alone, the index's own
+        }
         Object id = ID.equals(getIdField()) ? pinnedId(query) : null;
         if (id == null) {
             return null;

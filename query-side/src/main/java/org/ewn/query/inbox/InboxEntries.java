@@ -16,10 +16,8 @@ import org.ewn.api.member.MemberCode;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -90,14 +88,16 @@ final class InboxEntries {
         List<String> addressees = alert.getList("addressees", String.class);
         String originator = new AgencyCode(alert.getString("originator")).member().value();
         Document acknowledgements = InboxDocuments.keyed(alert, InboxDocuments.ACKNOWLEDGEMENTS);
+        String path = ENTRIES + alertId;
+        Document raised = entry(alert, originator);
         for (String member : members.stream().distinct().filter(addressees::contains).toList()) {
             List<String> seen = acknowledgements.keySet().stream()
                     .filter(by -> member.equals(originator) || member.equals(by)).toList();
-            writeEntry(member, InboxBox.RECEIVED, bucket, alertId, entry(alert, originator), facts(alert, seen));
+            writeEntry(member, InboxBox.RECEIVED, bucket, path, raised, facts(path, alert, seen));
         }
         if (members.contains(originator)) {
-            writeEntry(originator, InboxBox.SENT, bucket, alertId, entry(alert, originator).append("sent", true),
-                       facts(alert, List.copyOf(acknowledgements.keySet())));
+            writeEntry(originator, InboxBox.SENT, bucket, path, new Document(raised).append("sent", true),
+                       facts(path, alert, List.copyOf(acknowledgements.keySet())));
         }
     }
 
@@ -105,18 +105,14 @@ final class InboxEntries {
      * Writes an entry in as few paths as it can: one for an entry without facts that its bucket lacks, the facts alone
      * for one its bucket has; and otherwise, when the bucket is missing, or the entry with facts is, field by field.
      */
-    private void writeEntry(String member, InboxBox box, long bucket, String alertId, Document entry,
-                            Map<String, Object> facts) {
-        String path = ENTRIES + alertId;
+    private void writeEntry(String member, InboxBox box, long bucket, String path, Document entry, List<Bson> facts) {
         boolean written = facts.isEmpty()
                 ? writeIfThere(member, box, bucket, path, false, Updates.set(path, entry))
-                : writeIfThere(member, box, bucket, path, true, factsUpdate(path, facts));
+                : writeIfThere(member, box, bucket, path, true, Updates.combine(facts));
         if (!written) {
             List<Bson> fields = new ArrayList<>();
             entry.forEach((field, value) -> fields.add(Updates.set(path + "." + field, value)));
-            if (!facts.isEmpty()) {
-                fields.add(factsUpdate(path, facts));
-            }
+            fields.addAll(facts);
             writeListed(member, box, bucket, Updates.combine(fields));
         }
     }
@@ -129,9 +125,8 @@ final class InboxEntries {
      */
     private boolean writeIfThere(String member, InboxBox box, long bucket, String path, boolean exists, Bson update) {
         String id = bucketId(member, box, bucket);
-        // one document rather than $and, which the embedded store would answer by a scan instead of by _id
-        Document matching = new Document("_id", id).append(path, new Document("$exists", exists));
-        Document before = buckets.findOneAndUpdate(matching, update, LISTED_BEFORE_IF_THERE);
+        Document before = buckets.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.exists(path, exists)),
+                                                   update, LISTED_BEFORE_IF_THERE);
         if (before == null) {
             return false;
         }
@@ -189,31 +184,23 @@ final class InboxEntries {
     }
 
     /**
-     * What the entry holds of the alert's facts, which only ever grow: the acknowledgements it counts, and the
-     * withdrawal. Each a path below the entry's own.
+     * What the entry at {@code path} holds of the alert's facts, which only ever grow, each a path of its own: the
+     * acknowledgements it counts, added to any it has, and the withdrawal.
      */
-    private static Map<String, Object> facts(Document alert, List<String> acknowledgedBy) {
-        Map<String, Object> facts = new LinkedHashMap<>();
+    private static List<Bson> facts(String path, Document alert, List<String> acknowledgedBy) {
+        List<Bson> facts = new ArrayList<>();
         if (!acknowledgedBy.isEmpty()) {
-            facts.put("acknowledgedBy", acknowledgedBy);
+            facts.add(Updates.addEachToSet(path + ".acknowledgedBy", acknowledgedBy));
             Document acknowledgements = InboxDocuments.keyed(alert, InboxDocuments.ACKNOWLEDGEMENTS);
             for (String member : acknowledgedBy) {
-                facts.put("acknowledgedAt." + member, acknowledgements.get(member, Document.class).getDate("at"));
+                facts.add(Updates.set(path + ".acknowledgedAt." + member,
+                                      acknowledgements.get(member, Document.class).getDate("at")));
             }
         }
         if (alert.get(InboxDocuments.WITHDRAWAL) != null) {
-            facts.put("withdrawn", true);
+            facts.add(Updates.set(path + ".withdrawn", true));
         }
         return facts;
-    }
-
-    /** Adds the facts to the entry at {@code path}, keeping any it has: a set of acknowledgements only grows. */
-    private static Bson factsUpdate(String path, Map<String, Object> facts) {
-        List<Bson> updates = new ArrayList<>();
-        facts.forEach((fact, value) -> updates.add(value instanceof List<?> list
-                ? Updates.addEachToSet(path + "." + fact, list)
-                : Updates.set(path + "." + fact, value)));
-        return Updates.combine(updates);
     }
 
     /** Every entry of the member's inbox, in no particular order. */
