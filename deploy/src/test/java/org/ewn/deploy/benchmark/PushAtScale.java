@@ -58,7 +58,7 @@ final class PushAtScale {
     private static final Duration SETTLE = Duration.ofSeconds(120);
     private static final String CLIENTS = "STOMP clients";
     private static final String LIVE_PUSH = "live-push thread";
-    private static final String OUTBOUND = "outbound channel";
+    private static final String SENDERS = "frame senders";
     private static final String HTTP = "HTTP";
 
     private final ResultTable.Section section;
@@ -201,7 +201,7 @@ final class PushAtScale {
         double processorsSeconds = application.awaitProcessorsCaughtUp(SETTLE);
         double cpuPerAlert = untilDone.stop().processCpuSeconds() * 1e3 / alerts.sentCount();
         StringBuilder perFrame = new StringBuilder();
-        for (String kind : List.of(LIVE_PUSH, OUTBOUND, CLIENTS)) {
+        for (String kind : List.of(LIVE_PUSH, SENDERS, CLIENTS)) {
             perFrame.append(String.format("%s%s %.0f", perFrame.isEmpty() ? "" : ", ", kind,
                                           cpuSeconds.getOrDefault(kind, 0.0) * 1e6 / alerts.framesArrived()));
         }
@@ -226,8 +226,8 @@ final class PushAtScale {
         if (thread.equals("live-push")) {
             return LIVE_PUSH;
         }
-        if (thread.startsWith("clientOutboundChannel-")) {
-            return OUTBOUND;
+        if (thread.startsWith("live-push-sender-")) {
+            return SENDERS;
         }
         return thread.startsWith("http-nio-") ? HTTP : null;
     }

@@ -13,6 +13,7 @@ import org.ewn.api.casework.CaseStatusChanged;
 import org.ewn.api.member.MemberCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.Message;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +51,7 @@ import java.util.concurrent.TimeUnit;
  * while away is in the inbox, whose {@code state=overdue} filter lists it.
  */
 @Component
-class LivePush implements SmartLifecycle {
+class LivePush implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LivePush.class);
     private static final MessageHeaders JSON = new MessageHeaders(
@@ -74,12 +76,13 @@ class LivePush implements SmartLifecycle {
     private volatile boolean running;
 
     LivePush(EventStore events, EventStorageEngine store, SimpMessagingTemplate messaging,
-             @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, PushProperties properties) {
+             @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, PushConnections connections,
+             PushProperties properties) {
         this.events = events;
         this.store = store;
         this.messaging = messaging;
         this.clientOutbound = clientOutbound;
-        this.frames = new SessionFrames(clientOutbound);
+        this.frames = new SessionFrames(connections, properties);
         this.properties = properties;
         this.alerts = new KnownAlerts(events, properties.knownAlerts());
         // known before any session can subscribe, so that the tail's position always means something
@@ -216,7 +219,7 @@ class LivePush implements SmartLifecycle {
             return;
         }
         Optional<Audience> audience = audience(event, position);
-        Converted pushed = convert(AlertMessages.of(event, position, message.getTimestamp()));
+        SessionFrames.Body pushed = convert(AlertMessages.of(event, position, message.getTimestamp()));
         for (Subscriber subscriber : subscribers.values()) {
             subscriber.offerLive(position, pushed, entitled(audience, event, subscriber), this::send);
         }
@@ -226,7 +229,7 @@ class LivePush implements SmartLifecycle {
     }
 
     private void notifySupervisors(AlertEscalated escalated, long position, Audience audience) {
-        Converted notice = null;
+        SessionFrames.Body notice = null;
         for (Map.Entry<String, Supervisor> entry : supervisors.entrySet()) {
             Supervisor supervisor = entry.getValue();
             if (supervisor.registered() && audience.concernsSupervisorsOf(escalated, supervisor.member())) {
@@ -254,19 +257,17 @@ class LivePush implements SmartLifecycle {
     }
 
     /**
-     * An alert message as JSON, converted once for every session it goes to: converting it again for each session
-     * was half of what the live tail did per session, with hundreds of sessions to serve one after another.
+     * A message as JSON text, converted once for every session it goes to: converting it again for each session was
+     * half of what the live tail did per session, with hundreds of sessions to serve one after another.
      */
-    record Converted(byte[] json, MimeType contentType) {
-    }
-
-    private Converted convert(Object message) {
+    private SessionFrames.Body convert(Object message) {
         Message<?> converted = messaging.getMessageConverter().toMessage(message, JSON);
         if (converted == null || !(converted.getPayload() instanceof byte[] json)) {
             throw new MessageConversionException("Cannot convert " + message.getClass().getSimpleName() + " to JSON");
         }
         MimeType contentType = converted.getHeaders().get(MessageHeaders.CONTENT_TYPE, MimeType.class);
-        return new Converted(json, contentType == null ? MimeTypeUtils.APPLICATION_JSON : contentType);
+        return new SessionFrames.Body(new String(json, StandardCharsets.UTF_8), json.length,
+                                      (contentType == null ? MimeTypeUtils.APPLICATION_JSON : contentType).toString());
     }
 
     /** Sends an alert message to a subscriber; a failure ends the session, whose client resumes from its position. */
@@ -278,8 +279,8 @@ class LivePush implements SmartLifecycle {
     /** Sends to one subscription of a session, naming in the frame the destination its client subscribed to. */
     private void send(String sessionId, String subscriptionId, String subscribed, Object message, String refusal) {
         try {
-            Converted converted = message instanceof Converted c ? c : convert(message);
-            frames.send(sessionId, subscriptionId, subscribed, converted.json(), converted.contentType());
+            SessionFrames.Body body = message instanceof SessionFrames.Body b ? b : convert(message);
+            frames.send(sessionId, subscriptionId, subscribed, body);
         } catch (RuntimeException e) {
             log.error("Could not push to session {}; closing it", sessionId, e);
             refuse(sessionId, refusal);
@@ -332,6 +333,12 @@ class LivePush implements SmartLifecycle {
         if (current != null) {
             current.stop();
         }
+    }
+
+    /** The application closes: the threads that write frames end. */
+    @Override
+    public void destroy() {
+        frames.stop();
     }
 
     @Override

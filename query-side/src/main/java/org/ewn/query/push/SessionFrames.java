@@ -1,71 +1,222 @@
 package org.ewn.query.push;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.broker.OrderedMessageChannelDecorator;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.util.MimeType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
 
+import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The frames live push sends to each session, on the client outbound channel, in the order they were sent: a queue
- * per session, of which one frame at a time is on the channel's pool, released once the session's WebSocket took it
- * (Spring's {@link OrderedMessageChannelDecorator}, which the broker uses for the same). Every frame for a session
- * goes through its queue, alerts, escalations and cases alike, so that no other queue releases this one early.
+ * The frames live push sends to each session, written in the order they were sent: a queue per session, which one
+ * of the sender threads empties at a time, a frame after the other, onto the session's {@link PushConnections
+ * connection}. Every frame for a session goes through its queue, alerts, escalations and cases alike.
  * <p>
- * Each frame is built here as the STOMP MESSAGE it will be, for the session and subscription it goes to: the broker,
- * which looked up the session's queue and copied the headers once more for every session, is not involved, and the
- * STOMP handler takes the headers as they are instead of copying them again into its own. The JSON body of an event
- * is the same bytes for every session it goes to.
+ * Each frame is built here as the text of the STOMP MESSAGE it will be, for the session and subscription it goes to:
+ * the STOMP handler, the client outbound channel and the broker, which built a map of headers, encoded it and then
+ * turned the bytes into text again for every session, are not involved. The JSON body of an event is the same text
+ * for every session it goes to.
+ * <p>
+ * A client that does not keep up is disconnected rather than let its frames pile up: when its queue holds more than
+ * {@code ewn.push.send-buffer-limit} of text, or one frame takes longer than {@code ewn.push.send-time-limit} to
+ * write. It reconnects with the last position it saw and catches up from the log.
  */
 final class SessionFrames {
 
-    private static final Log log = LogFactory.getLog(SessionFrames.class);
+    private static final Logger log = LoggerFactory.getLogger(SessionFrames.class);
 
-    private final MessageChannel clientOutbound;
-    private final Map<String, MessageChannel> sessions = new ConcurrentHashMap<>();
+    private final PushConnections connections;
+    private final long bufferLimit;
+    private final ExecutorService senders;
+    private final Map<String, Outbox> sessions = new ConcurrentHashMap<>();
     private final AtomicLong messageIds = new AtomicLong();
 
-    SessionFrames(MessageChannel clientOutbound) {
-        this.clientOutbound = clientOutbound;
-        // what releases each queue's next frame once its handler is done; the broker, told to preserve the
-        // publication order, installs the same
-        OrderedMessageChannelDecorator.configureInterceptor(clientOutbound, true);
+    SessionFrames(PushConnections connections, PushProperties properties) {
+        this.connections = connections;
+        this.bufferLimit = properties.sendBufferLimit().toBytes();
+        AtomicInteger count = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(properties.senderThreads(), task -> {
+            Thread thread = new Thread(task, "live-push-sender-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** A body, as the JSON text every session it goes to gets. */
+    record Body(String text, int length, String contentType) {
     }
 
     /** The session subscribed to something live push sends: frames to it are queued from now on. */
     void open(String sessionId) {
-        sessions.computeIfAbsent(sessionId, id -> new OrderedMessageChannelDecorator(clientOutbound, log));
+        PushConnections.Connection connection = connections.get(sessionId);
+        if (connection != null) {
+            sessions.computeIfAbsent(sessionId, id -> new Outbox(id, connection));
+        }
     }
 
-    /** The session ended; what is still queued for it is dropped when its turn comes. */
+    /** The session ended; what is still queued for it is dropped. */
     void close(String sessionId) {
-        sessions.remove(sessionId);
+        Outbox outbox = sessions.remove(sessionId);
+        if (outbox != null) {
+            outbox.drop();
+        }
     }
 
     /**
      * Queues a MESSAGE frame for the subscription, naming the destination its client subscribed to; dropped if the
      * session has ended.
      */
-    void send(String sessionId, String subscriptionId, String destination, byte[] body, MimeType contentType) {
-        MessageChannel session = sessions.get(sessionId);
-        if (session == null) {
-            return;
+    void send(String sessionId, String subscriptionId, String destination, Body body) {
+        Outbox outbox = sessions.get(sessionId);
+        if (outbox != null) {
+            outbox.offer(frame(subscriptionId, destination, sessionId + "-" + messageIds.getAndIncrement(), body));
         }
-        StompHeaderAccessor headers = StompHeaderAccessor.create(StompCommand.MESSAGE);
-        headers.setSessionId(sessionId);
-        headers.setSubscriptionId(subscriptionId);
-        headers.setDestination(destination);
-        headers.setMessageId(sessionId + "-" + messageIds.getAndIncrement());
-        headers.setContentType(contentType);
-        // the queue marks the frame with the task that releases the next one
-        headers.setLeaveMutable(true);
-        session.send(MessageBuilder.createMessage(body, headers.getMessageHeaders()));
+    }
+
+    void stop() {
+        senders.shutdownNow();
+    }
+
+    /** The STOMP 1.2 MESSAGE frame, its header values escaped as the STOMP handler's encoder escapes them. */
+    static String frame(String subscriptionId, String destination, String messageId, Body body) {
+        return "MESSAGE\nsubscription:" + escape(subscriptionId) + "\ndestination:" + escape(destination)
+               + "\nmessage-id:" + escape(messageId) + "\ncontent-type:" + body.contentType()
+               + "\ncontent-length:" + body.length() + "\n\n" + body.text() + '\0';
+    }
+
+    /** A header value as STOMP 1.2 writes it: backslash, colon, line feed and carriage return escaped. */
+    static String escape(String value) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String replacement = switch (c) {
+                case '\\' -> "\\\\";
+                case ':' -> "\\c";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (replacement != null && escaped == null) {
+                escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
+            }
+            if (escaped != null) {
+                if (replacement != null) {
+                    escaped.append(replacement);
+                } else {
+                    escaped.append(c);
+                }
+            }
+        }
+        return escaped == null ? value : escaped.toString();
+    }
+
+    /**
+     * One session's frames not yet written, and whether a sender is writing them. Only senders write to the session
+     * or close it, never the thread that queues: a client that takes nothing can hold a write, or the close that
+     * follows it, for up to the send time limit.
+     */
+    private final class Outbox implements Runnable {
+
+        private final String sessionId;
+        private final PushConnections.Connection connection;
+        private final ArrayDeque<String> frames = new ArrayDeque<>();
+        /** Characters queued; a frame's text is about as many bytes, more for text outside ASCII. */
+        private long queued;
+        private boolean writing;
+        /** Nothing more is queued or written. */
+        private boolean dropped;
+        /** Dropped because the client fell too far behind; a sender is to close the session. */
+        private boolean overflowed;
+
+        Outbox(String sessionId, PushConnections.Connection connection) {
+            this.sessionId = sessionId;
+            this.connection = connection;
+        }
+
+        void offer(String frame) {
+            boolean start;
+            synchronized (this) {
+                if (dropped) {
+                    return;
+                }
+                if (queued > 0 && queued + frame.length() > bufferLimit) {
+                    dropLocked();
+                    overflowed = true;
+                } else {
+                    frames.add(frame);
+                    queued += frame.length();
+                }
+                start = !writing;
+                writing = true;
+            }
+            if (start) {
+                try {
+                    senders.execute(this);
+                } catch (RejectedExecutionException e) {
+                    drop();
+                    disconnect(CloseStatus.GOING_AWAY, "live push is stopping");
+                }
+            }
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                String frame;
+                boolean close;
+                synchronized (this) {
+                    frame = dropped ? null : frames.poll();
+                    if (frame == null) {
+                        writing = false;
+                        close = overflowed;
+                        overflowed = false;
+                    } else {
+                        queued -= frame.length();
+                        close = false;
+                    }
+                }
+                if (frame == null) {
+                    if (close) {
+                        disconnect(CloseStatus.SESSION_NOT_RELIABLE, "its client fell more than the send buffer behind");
+                    }
+                    return;
+                }
+                try {
+                    connection.sendFrame(frame);
+                } catch (IOException | RuntimeException e) {
+                    drop();
+                    log.debug("Live push could not write to session {}", sessionId, e);
+                    disconnect(CloseStatus.SESSION_NOT_RELIABLE, "a frame could not be written to it");
+                    return;
+                }
+            }
+        }
+
+        synchronized void drop() {
+            dropLocked();
+        }
+
+        private void dropLocked() {
+            dropped = true;
+            frames.clear();
+            queued = 0;
+        }
+
+        private void disconnect(CloseStatus status, String reason) {
+            sessions.remove(sessionId, this);
+            log.info("Live push closes session {}: {}", sessionId, reason);
+            try {
+                connection.close(status);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Closing session {} failed", sessionId, e);
+            }
+        }
     }
 }

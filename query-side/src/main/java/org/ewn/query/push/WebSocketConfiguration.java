@@ -15,13 +15,15 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 /**
  * STOMP over WebSocket at {@code /ws}, accepted from the application's own origin only. Officers
  * subscribe to {@code /user/queue/alerts} and {@code /user/queue/cases}, supervisors also to
  * {@code /user/queue/escalations}; {@link StompAccess} authenticates and authorizes each frame. The broker
- * registers each subscription; {@link LivePush} then sends to the session itself ({@link SessionFrames}).
+ * registers each subscription; {@link LivePush} then writes its frames to the session's connection itself
+ * ({@link SessionFrames}, {@link PushConnections}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -37,13 +39,22 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final ObjectProvider<LivePush> push;
     private final ObjectProvider<ConsoleSessions> consoleSessions;
     private final ConsoleProperties console;
+    private final PushConnections connections;
 
     WebSocketConfiguration(AuthenticationManager authentication, ObjectProvider<LivePush> push,
-                           ObjectProvider<ConsoleSessions> consoleSessions, ConsoleProperties console) {
+                           ObjectProvider<ConsoleSessions> consoleSessions, ConsoleProperties console,
+                           PushConnections connections) {
         this.authentication = authentication;
         this.push = push;
         this.consoleSessions = consoleSessions;
         this.console = console;
+        this.connections = connections;
+    }
+
+    /** Every connection takes one frame at a time, from the STOMP handler and from live push alike. */
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory(connections);
     }
 
     /**
