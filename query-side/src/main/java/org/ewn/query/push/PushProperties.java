@@ -9,17 +9,18 @@ import java.time.Duration;
 /**
  * Live push ({@code ewn.push.*}).
  *
- * @param catchUpLimit   how far behind the log's live end a reconnecting client's {@code last-position} may be, in
- *                       events of the whole log; further back it is refused and the client reloads its inbox
- * @param catchUpThreads how many catch-ups read the log at once; more wait their turn, and stay off the live tail
- *                       until their own catch-up has run
- * @param knownAlerts    how many alerts' addressees and originators are kept in memory; others are read again from
- *                       the alert's own events when one of their events comes
- * @param senderThreads  how many threads write frames to sessions, each to one session at a time
- * @param sendBufferLimit how much text may wait for one session; a client further behind is disconnected, and
- *                       resumes from the last position it saw
- * @param sendTimeLimit  how long writing one frame to a session may take; a client that takes no frame for that
- *                       long is disconnected, and resumes from the last position it saw
+ * @param catchUpLimit    how far behind the log's live end a reconnecting client's {@code last-position} may be, in
+ *                        events of the whole log; further back it is refused and the client reloads its inbox
+ * @param catchUpThreads  how many catch-ups read the log at once; more wait their turn, and stay off the live tail
+ *                        until their own catch-up has run
+ * @param knownAlerts     how many alerts' addressees and originators are kept in memory; others are read again from
+ *                        the alert's own events when one of their events comes
+ * @param senderThreads   how many threads write frames to sessions, each to one session at a time
+ * @param sendBufferLimit how much text may wait for one session while a frame is being written to it (eight times
+ *                        as much while the senders are behind); a client further behind is disconnected, and
+ *                        resumes from the last position it saw
+ * @param sendTimeLimit   how long writing one frame to a session may take; a client that takes no frame for that
+ *                        long is disconnected, and resumes from the last position it saw
  */
 @ConfigurationProperties("ewn.push")
 record PushProperties(@DefaultValue("10000") long catchUpLimit,

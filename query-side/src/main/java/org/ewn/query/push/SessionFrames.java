@@ -24,16 +24,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * turned the bytes into text again for every session, are not involved. The JSON body of an event is the same text
  * for every session it goes to.
  * <p>
- * A client that does not keep up is disconnected rather than let its frames pile up: when its queue holds more than
- * {@code ewn.push.send-buffer-limit} of text, or one frame takes longer than {@code ewn.push.send-time-limit} to
- * write. It reconnects with the last position it saw and catches up from the log.
+ * A client that does not keep up is disconnected rather than let its frames pile up: when more than
+ * {@code ewn.push.send-buffer-limit} of text waits for it while a frame is being written to it, or one frame takes
+ * longer than {@code ewn.push.send-time-limit} to write. While the senders themselves are behind, and no frame is
+ * being written to it, {@link #BACKLOG_FACTOR} times as much may wait. Either way the client reconnects with the
+ * last position it saw and catches up from the log.
  */
 final class SessionFrames {
 
     private static final Logger log = LoggerFactory.getLogger(SessionFrames.class);
+    /**
+     * How many send buffers' worth may wait for a session while no frame is being written to it: the senders, not
+     * the client, are behind, as when the hub has more to push than its cores can write for a while.
+     */
+    static final int BACKLOG_FACTOR = 8;
 
     private final PushConnections connections;
     private final long bufferLimit;
+    private final long backlogLimit;
     private final ExecutorService senders;
     private final Map<String, Outbox> sessions = new ConcurrentHashMap<>();
     private final AtomicLong messageIds = new AtomicLong();
@@ -41,6 +49,7 @@ final class SessionFrames {
     SessionFrames(PushConnections connections, PushProperties properties) {
         this.connections = connections;
         this.bufferLimit = properties.sendBufferLimit().toBytes();
+        this.backlogLimit = bufferLimit * BACKLOG_FACTOR;
         AtomicInteger count = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(properties.senderThreads(), task -> {
             Thread thread = new Thread(task, "live-push-sender-" + count.incrementAndGet());
@@ -129,7 +138,10 @@ final class SessionFrames {
         private final ArrayDeque<String> frames = new ArrayDeque<>();
         /** Characters queued; a frame's text is about as many bytes, more for text outside ASCII. */
         private long queued;
+        /** A sender has this session's frames in hand, or is about to. */
         private boolean writing;
+        /** A sender is writing a frame to the session and the client has not taken it yet. */
+        private boolean inWrite;
         /** Nothing more is queued or written. */
         private boolean dropped;
         /** Dropped because the client fell too far behind; a sender is to close the session. */
@@ -146,7 +158,7 @@ final class SessionFrames {
                 if (dropped) {
                     return;
                 }
-                if (queued > 0 && queued + frame.length() > bufferLimit) {
+                if (queued > 0 && queued + frame.length() > (inWrite ? bufferLimit : backlogLimit)) {
                     dropLocked();
                     overflowed = true;
                 } else {
@@ -180,6 +192,7 @@ final class SessionFrames {
                     } else {
                         queued -= frame.length();
                         close = false;
+                        inWrite = true;
                     }
                 }
                 if (frame == null) {
@@ -190,6 +203,9 @@ final class SessionFrames {
                 }
                 try {
                     connection.sendFrame(frame);
+                    synchronized (this) {
+                        inWrite = false;
+                    }
                 } catch (IOException | RuntimeException e) {
                     drop();
                     log.debug("Live push could not write to session {}", sessionId, e);

@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketExtension;
+import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -112,6 +113,35 @@ class SessionFramesTest {
         assertThat(session.sent).extracting(SessionFramesTest::title).containsExactly("n0");
     }
 
+    /**
+     * With the only sender held by a client that takes nothing, another client's frames wait for a sender, not for
+     * their client: up to eight send buffers of them are kept and then written, and only more than that ends the
+     * session.
+     */
+    @Test
+    void framesWaitingForABusySenderRatherThanForTheirClientMayTakeEightSendBuffers() {
+        RecordingSession stuck = new RecordingSession("stuck");
+        stuck.stuck = new CountDownLatch(1);
+        RecordingSession waiting = new RecordingSession("waiting");
+        RecordingSession flooded = new RecordingSession("flooded");
+        SessionFrames frames = frames(DataSize.ofKilobytes(8), 1, stuck, waiting, flooded);
+
+        frames.send("stuck", "sub-0", DESTINATION, body(0, 1_000));
+        await().atMost(Duration.ofSeconds(10)).until(() -> stuck.writing.getCount() == 0);
+        for (int n = 0; n < 40; n++) {
+            frames.send("waiting", "sub-0", DESTINATION, body(n, 1_000));
+        }
+        for (int n = 0; n < 70; n++) {
+            frames.send("flooded", "sub-0", DESTINATION, body(n, 1_000));
+        }
+        stuck.stuck.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting.sent.size() == 40 && flooded.closed != null);
+        assertThat(waiting.closed).isNull();
+        assertThat(flooded.closed).isEqualTo(CloseStatus.SESSION_NOT_RELIABLE);
+        assertThat(flooded.sent).isEmpty();
+    }
+
     @Test
     void aFrameLargerThanTheSendBufferGoesToAClientThatIsUpToDate() {
         RecordingSession session = new RecordingSession("s1");
@@ -149,16 +179,23 @@ class SessionFramesTest {
     }
 
     private SessionFrames frames(RecordingSession session, DataSize bufferLimit) {
-        PushProperties properties = new PushProperties(10_000, 1, 100, 2, bufferLimit, Duration.ofSeconds(10));
+        return frames(bufferLimit, 2, session);
+    }
+
+    private SessionFrames frames(DataSize bufferLimit, int senders, RecordingSession... sessions) {
+        PushProperties properties = new PushProperties(10_000, 1, 100, senders, bufferLimit, Duration.ofSeconds(10));
         PushConnections connections = new PushConnections(properties);
-        try {
-            connections.decorate(new TextWebSocketHandler()).afterConnectionEstablished(session);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        WebSocketHandler handler = connections.decorate(new TextWebSocketHandler());
         SessionFrames frames = new SessionFrames(connections, properties);
         started.add(frames);
-        frames.open(session.getId());
+        for (RecordingSession session : sessions) {
+            try {
+                handler.afterConnectionEstablished(session);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            frames.open(session.getId());
+        }
         return frames;
     }
 
