@@ -5,6 +5,7 @@ import org.ewn.api.member.GroupCode;
 import org.ewn.api.member.MemberCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.TypeConversionException;
@@ -30,7 +31,7 @@ import java.util.function.Function;
         subcommands = {PkiCommand.class, SignCommand.class, SubmitCommand.class, ResubmitCommand.class,
                 VerifyCommand.class, VerifyReceiptCommand.class, NetworkCommand.class, MemberCommand.class,
                 AgencyCommand.class, KeyCommand.class, GroupCommand.class, AlertCommand.class, SubjectCommand.class,
-                TransferCommand.class, ReferralCommand.class, AuditCommand.class})
+                TransferCommand.class, ReferralCommand.class, AuditCommand.class, HelpCommand.class})
 public final class Ewn {
 
     private Ewn() {

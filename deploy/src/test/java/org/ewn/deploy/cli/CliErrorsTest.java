@@ -147,7 +147,10 @@ class CliErrorsTest {
             args.add("--help");
             Terminal.Result help = new Terminal().run(args.toArray(new String[0]));
             assertThat(help.exitCode()).as(path).isZero();
-            assertThat(help.out()).as(path).startsWith("Usage: ewn " + path);
+            // picocli's own help command says what it does before its usage
+            assertThat(help.out()).as(path).startsWith(path.equals("help") ? "Display help information"
+                                                               : "Usage: ewn " + path);
+            assertThat(help.out()).as(path).contains("Usage: ewn " + path);
         }
     }
 
@@ -160,6 +163,19 @@ class CliErrorsTest {
         assertThat(Ewn.handles("--server.port=8081")).isFalse();
         assertThat(Ewn.handles("--help")).isFalse();
         assertThat(Ewn.handles("serve")).isFalse();
+        assertThat(Ewn.handles("help")).isTrue();
+    }
+
+    /** {@code bin/ewn} with no arguments, {@code -h} or {@code --help} asks for this, rather than start a hub. */
+    @Test
+    void helpListsTheCommandsAndHelpOnACommandDescribesIt() {
+        Terminal.Result all = new Terminal().run("help");
+        Terminal.Result one = new Terminal().run("help", "submit");
+
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.out()).startsWith("Usage: ewn").contains("submit", "verify-receipt", "alert", "audit");
+        assertThat(one.exitCode()).isZero();
+        assertThat(one.out()).startsWith("Usage: ewn submit");
     }
 
     private static void collect(CommandLine command, List<String> prefix, List<String> paths) {
