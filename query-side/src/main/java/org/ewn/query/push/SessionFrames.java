@@ -112,15 +112,13 @@ final class SessionFrames {
                 case '\r' -> "\\r";
                 default -> null;
             };
-            if (replacement != null && escaped == null) {
-                escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
-            }
-            if (escaped != null) {
-                if (replacement != null) {
-                    escaped.append(replacement);
-                } else {
-                    escaped.append(c);
+            if (replacement != null) {
+                if (escaped == null) {
+                    escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
                 }
+                escaped.append(replacement);
+            } else if (escaped != null) {
+                escaped.append(c);
             }
         }
         return escaped == null ? value : escaped.toString();
@@ -128,8 +126,8 @@ final class SessionFrames {
 
     /**
      * One session's frames not yet written, and whether a sender is writing them. Only senders write to the session
-     * or close it, never the thread that queues: a client that takes nothing can hold a write, or the close that
-     * follows it, for up to the send time limit.
+     * or close it, never the thread that queues (but while the hub shuts down): a client that takes nothing can hold
+     * a write, or the close that follows it, for up to the send time limit.
      */
     private final class Outbox implements Runnable {
 
