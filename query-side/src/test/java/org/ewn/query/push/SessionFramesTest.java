@@ -94,7 +94,7 @@ class SessionFramesTest {
         SessionFrames frames = frames(session, DataSize.ofKilobytes(8));
 
         frames.send("s1", "sub-0", DESTINATION, body(0, 1_000));
-        await().atMost(Duration.ofSeconds(10)).until(() -> session.writing.getCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.writeBegun.getCount() == 0);
         // the first frame is being written and the client takes nothing; the next ones wait, up to 8 KB of them
         for (int n = 1; n <= 8; n++) {
             frames.send("s1", "sub-0", DESTINATION, body(n, 1_000));
@@ -127,7 +127,7 @@ class SessionFramesTest {
         SessionFrames frames = frames(DataSize.ofKilobytes(8), 1, stuck, waiting, flooded);
 
         frames.send("stuck", "sub-0", DESTINATION, body(0, 1_000));
-        await().atMost(Duration.ofSeconds(10)).until(() -> stuck.writing.getCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stuck.writeBegun.getCount() == 0);
         for (int n = 0; n < 40; n++) {
             frames.send("waiting", "sub-0", DESTINATION, body(n, 1_000));
         }
@@ -223,7 +223,7 @@ class SessionFramesTest {
     private static final class RecordingSession implements WebSocketSession {
 
         final List<String> sent = new CopyOnWriteArrayList<>();
-        final CountDownLatch writing = new CountDownLatch(1);
+        final CountDownLatch writeBegun = new CountDownLatch(1);
         volatile CountDownLatch stuck;
         volatile boolean failing;
         volatile CloseStatus closed;
@@ -236,7 +236,7 @@ class SessionFramesTest {
 
         @Override
         public void sendMessage(WebSocketMessage<?> message) throws IOException {
-            writing.countDown();
+            writeBegun.countDown();
             if (failing) {
                 throw new IOException("Broken pipe");
             }
