@@ -6,6 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -226,6 +231,39 @@ class LivePushIT {
         Officer resumed = officer("kg-officer").subscribe(QUEUE, Map.of("last-position", String.valueOf(position - 1)));
         assertThat(nextAbout(resumed, Set.of(alertId))).containsEntry("kind", "raised");
         assertThat(resumed.errors).isEmpty();
+    }
+
+    /** Browsers ask for per-message compression on the handshake; the hub opens the connection without it. */
+    @Test
+    void theHandshakeTurnsDownCompression() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                             + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: v12.stomp\r\n"
+                             + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"
+                             + "Authorization: " + NetworkClient.basic("kg-officer", NetworkClient.DEMO_PASSWORD)
+                             + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String response = head(socket.getInputStream());
+            assertThat(response).startsWith("HTTP/1.1 101")
+                                .containsIgnoringCase("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
+                                .containsIgnoringCase("Sec-WebSocket-Protocol: v12.stomp")
+                                .doesNotContainIgnoringCase("Sec-WebSocket-Extensions");
+        }
+    }
+
+    /** An HTTP response's status line and headers, up to the blank line. */
+    private static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("The hub closed the connection after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 /**
@@ -60,14 +61,15 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     /**
      * Browsers open {@code /ws} from the application's own origin only (plus {@code ewn.console.allowed-origins});
      * programs, which send no Origin, are not concerned. The HTTP session's id comes along, so that the connection
-     * ends with the session.
+     * ends with the session. No extension is agreed to, compression above all ({@link UncompressedUpgrade}).
      */
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         HttpSessionHandshakeInterceptor sessionId = new HttpSessionHandshakeInterceptor();
         sessionId.setCopyAllAttributes(false);
         sessionId.setCopyHttpSessionId(true);
-        registry.addEndpoint("/ws").setAllowedOrigins(console.allowedOrigins().toArray(String[]::new))
+        registry.addEndpoint("/ws").setHandshakeHandler(new DefaultHandshakeHandler(new UncompressedUpgrade()))
+                .setAllowedOrigins(console.allowedOrigins().toArray(String[]::new))
                 .addInterceptors(sessionId, new ConsoleHandshake());
     }
 
