@@ -30,7 +30,7 @@ import java.util.Map;
  * <li>A compressing session holds zlib's state outside the heap for as long as it is connected: 256 KB to compress
  * and about 44 KB to decompress with the container's settings, as zlib documents them.</li>
  * </ul>
- * A frame of an alert is a few hundred bytes of JSON, which costs an officer's link little.
+ * A frame of an alert is under a kilobyte of JSON, which costs an officer's link little.
  * <p>
  * Leaving the extensions out of what the handshake handler selects is not enough: Tomcat reads the client's request
  * again and agrees to any extension it has installed. So the container is shown the request without its
