@@ -1,9 +1,12 @@
 package org.ewn.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -226,6 +229,13 @@ class NetworkIT {
         assertThat(docs.json().get("paths").has("/api/v1/inbox/alerts/{alertId}")).isTrue();
         assertThat(docs.json().get("paths").has("/api/v1/inbox")).isTrue();
         assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    /** Spring Security's observations of every filter are off by default; the HTTP server's own stay. */
+    @Test
+    void securityFiltersAreNotObserved(@Autowired ObservationRegistry observations) {
+        assertThat(Observation.createNotStarted("spring.security.filterchains", observations).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("http.server.requests", observations).isNoop()).isFalse();
     }
 
     private void assertThatConnectionFails(String username) throws Exception {
