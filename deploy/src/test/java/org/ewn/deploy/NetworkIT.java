@@ -3,6 +3,8 @@ package org.ewn.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.axonframework.messaging.timeout.TaskTimeoutSettings;
+import org.axonframework.springboot.TimeoutProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,6 +238,23 @@ class NetworkIT {
     void securityFiltersAreNotObserved(@Autowired ObservationRegistry observations) {
         assertThat(Observation.createNotStarted("spring.security.filterchains", observations).isNoop()).isTrue();
         assertThat(Observation.createNotStarted("http.server.requests", observations).isNoop()).isFalse();
+    }
+
+    /** Axon times each unit of work, warning after 10 s and interrupting after 60 s, but not each handler in it. */
+    @Test
+    void unitsOfWorkAreTimedButNotEachHandler(@Autowired TimeoutProperties timeouts) {
+        assertThat(timeouts.isEnabled()).isTrue();
+        TimeoutProperties.TransactionTimeoutProperties units = timeouts.getTransaction();
+        for (TaskTimeoutSettings unit : List.of(units.getCommandBus(), units.getEventProcessors())) {
+            assertThat(unit.getTimeoutMs()).isEqualTo(60_000);
+            assertThat(unit.getWarningThresholdMs()).isEqualTo(10_000);
+        }
+        TimeoutProperties.MessageHandlerTimeoutProperties handlers = timeouts.getHandler();
+        for (TaskTimeoutSettings handler : List.of(handlers.getCommands(), handlers.getEvents(), handlers.getQueries(),
+                                                   handlers.getDeadlines())) {
+            assertThat(handler.getTimeoutMs()).isNegative();
+            assertThat(handler.getWarningThresholdMs()).isNegative();
+        }
     }
 
     private void assertThatConnectionFails(String username) throws Exception {
