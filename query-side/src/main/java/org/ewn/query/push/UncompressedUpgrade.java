@@ -38,8 +38,9 @@ import java.util.Map;
  */
 final class UncompressedUpgrade extends StandardWebSocketUpgradeStrategy {
 
-    static final String EXTENSIONS = "Sec-WebSocket-Extensions";
+    private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
 
+    /** None, so that the handshake handler selects none of those the client asks for. */
     @Override
     public List<WebSocketExtension> getSupportedExtensions(ServerHttpRequest request) {
         return List.of();
@@ -51,7 +52,7 @@ final class UncompressedUpgrade extends StandardWebSocketUpgradeStrategy {
                         Map<String, Object> attributes) throws HandshakeFailureException {
         HttpServletRequest servletRequest = ((ServletServerHttpRequest) request).getServletRequest();
         super.upgrade(new ServletServerHttpRequest(new WithoutExtensions(servletRequest)), response, selectedProtocol,
-                      List.of(), user, handler, attributes);
+                      selectedExtensions, user, handler, attributes);
     }
 
     /** The request as the container is to see it: without the extensions its client asked for. */
