@@ -180,14 +180,14 @@ public class DurableH2Backend extends H2Backend {
         }
 
         /**
-         * Accepts a secondary index without keeping it, as H2's own database does, but without its warning at every
-         * start: the store answers those queries by scanning the collection, and a MongoDB deployment uses the
-         * index.
+         * A secondary index of one field answers ranges of dates ({@link TimeIndex}). Any other is accepted without
+         * being kept, as H2's own database does, but without its warning at every start: the store answers those
+         * queries by scanning the collection, and a MongoDB deployment uses the index.
          */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                            List<IndexKey> keys, boolean sparse) {
-            return new EmptyIndex<>(indexName, keys);
+            return TimeIndex.indexes(keys) ? new TimeIndex(indexName, keys, sparse) : new EmptyIndex<>(indexName, keys);
         }
 
         @Override

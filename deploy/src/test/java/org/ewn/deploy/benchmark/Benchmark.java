@@ -57,6 +57,9 @@ public final class Benchmark {
         if (only.isEmpty() || only.contains("keys")) {
             new IndexKeys(table).run();
         }
+        if (only.isEmpty() || only.contains("sweeps")) {
+            new DeadlineSweeps(table).run();
+        }
 
         table.header(String.format("whole run: %.0f s", (System.nanoTime() - start) / 1e9));
         System.out.println(table.render());
