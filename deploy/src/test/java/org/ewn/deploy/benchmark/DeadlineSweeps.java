@@ -22,7 +22,7 @@ final class DeadlineSweeps {
 
     private static final int[] OPEN = {10_000, 100_000};
     private static final int PASSED = 10;
-    private static final int WARM_UP_ROUNDS = 5;
+    private static final int WARM_UP_ROUNDS = 30;
     private static final int ROUNDS = 15;
 
     private final ResultTable.Section section;
