@@ -1,9 +1,12 @@
 package org.ewn.query;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
@@ -17,15 +20,26 @@ import java.util.UUID;
 public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final String uri;
     private final MongoClient client;
+    private final List<MongoClient> listened = new ArrayList<>();
 
     public EmbeddedMongo() {
         InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        client = MongoClients.create(uri);
     }
 
     public MongoDatabase freshDatabase() {
         return client.getDatabase("test-" + UUID.randomUUID());
+    }
+
+    /** A fresh database, through a client of its own that tells {@code listener} of every command it sends. */
+    public MongoDatabase freshDatabase(CommandListener listener) {
+        MongoClient own = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri)).addCommandListener(listener).build());
+        listened.add(own);
+        return own.getDatabase("test-" + UUID.randomUUID());
     }
 
     /** Every document of the collection, by {@code _id}. */
@@ -39,6 +53,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     @Override
     public void close() {
+        listened.forEach(MongoClient::close);
         client.close();
         server.shutdownNow();
     }

@@ -3,6 +3,8 @@ package org.ewn.query.inbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
@@ -44,6 +46,8 @@ class InboxProjection {
     static final String ALERTS = "inbox_alerts";
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final FindOneAndUpdateOptions UPSERT_AFTER =
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
 
     private final MongoCollection<Document> alerts;
     private final InboxEntries entries;
@@ -78,26 +82,26 @@ class InboxProjection {
 
         @Override
         public Void raised(AlertRaised raised) {
-            update(raised.alertId(), new Document("$set", documents.raisedFields(raised, position, timestamp)));
-            refreshEntries(raised.alertId(), InboxProjection::addresseesAndOriginator);
+            Document fields = documents.raisedFields(raised, position, timestamp);
+            updateWithEntries(raised.alertId(), new Document("$set", fields), InboxProjection::addresseesAndOriginator);
             return null;
         }
 
         /** The member's own entry, and the originator's member's, which counts every acknowledgement. */
         @Override
         public Void acknowledged(AlertAcknowledged acknowledged) {
-            update(acknowledged.alertId(), Updates.set(documents.acknowledgementField(acknowledged),
-                                                       documents.acknowledgement(acknowledged, position)));
-            refreshEntries(acknowledged.alertId(), alert -> List.of(acknowledged.member().value(),
-                    new AgencyCode(alert.getString("originator")).member().value()));
+            updateWithEntries(acknowledged.alertId(), Updates.set(documents.acknowledgementField(acknowledged),
+                                                                  documents.acknowledgement(acknowledged, position)),
+                              alert -> List.of(acknowledged.member().value(),
+                                               new AgencyCode(alert.getString("originator")).member().value()));
             return null;
         }
 
         @Override
         public Void withdrawn(AlertWithdrawn withdrawn) {
-            update(withdrawn.alertId(), Updates.set(InboxDocuments.WITHDRAWAL,
-                                                    documents.withdrawal(withdrawn, position)));
-            refreshEntries(withdrawn.alertId(), InboxProjection::addresseesAndOriginator);
+            updateWithEntries(withdrawn.alertId(), Updates.set(InboxDocuments.WITHDRAWAL,
+                                                               documents.withdrawal(withdrawn, position)),
+                              InboxProjection::addresseesAndOriginator);
             return null;
         }
 
@@ -135,9 +139,12 @@ class InboxProjection {
         alerts.updateOne(Filters.eq("_id", alertId.toString()), update, UPSERT);
     }
 
-    /** Derives the entries from the alert as it now stands; nothing to do until it has been raised. */
-    private void refreshEntries(AlertId alertId, Function<Document, List<String>> whose) {
-        Document alert = alerts.find(Filters.eq("_id", alertId.toString())).first();
+    /**
+     * Updates the alert and derives the entries from it as it then stands, the alert read back by the update itself;
+     * nothing to derive until it has been raised.
+     */
+    private void updateWithEntries(AlertId alertId, Bson update, Function<Document, List<String>> whose) {
+        Document alert = alerts.findOneAndUpdate(Filters.eq("_id", alertId.toString()), update, UPSERT_AFTER);
         if (alert != null && alert.containsKey("position")) {
             entries.write(alert, whose.apply(alert));
         }

@@ -5,6 +5,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.ewn.api.alert.AlertId;
 import org.ewn.api.inbox.FindInbox;
@@ -92,6 +95,27 @@ class InboxProjectionTest {
 
         assertThat(everythingEveryoneSees()).isEqualTo(before);
         assertThat(stored()).isEqualTo(stored);
+    }
+
+    @Test
+    void eachEventWritesItsAlertOnceAndReadsItBackInTheSameCommand() {
+        List<String> commands = Collections.synchronizedList(new ArrayList<>());
+        MongoDatabase listened = MONGO.freshDatabase(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent started) {
+                if (started.getCommand().get(started.getCommandName()) instanceof BsonString collection
+                    && collection.getValue().equals(InboxProjection.ALERTS)) {
+                    commands.add(started.getCommandName());
+                }
+            }
+        });
+        scenario.log.projectInto(new InboxProjection(listened));
+
+        assertThat(commands).as("one command on the alerts per event, the alert read back by the update")
+                .hasSize(scenario.log.events().size()).containsOnly("findAndModify", "update");
+        scenario.log.projectInto(projection);
+        assertThat(new InboxQueries(listened, Clock.fixed(LATER, ZoneOffset.UTC)).handle(new FindInbox(KZ, 0, 50)))
+                .isEqualTo(queries(LATER).handle(new FindInbox(KZ, 0, 50)));
     }
 
     @Test
