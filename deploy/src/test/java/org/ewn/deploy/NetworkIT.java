@@ -3,6 +3,8 @@ package org.ewn.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.axonframework.springboot.TimeoutProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -254,6 +256,21 @@ class NetworkIT {
                                                    handlers.getDeadlines())) {
             assertThat(handler.getTimeoutMs()).isNegative();
             assertThat(handler.getWarningThresholdMs()).isNegative();
+        }
+    }
+
+    /** The processors of the deadlines, and only they, let events gather between batches that were not full. */
+    @Test
+    void theDeadlinesProcessorsLingerBetweenBatches(@Autowired EventProcessingConfiguration processing) {
+        for (String group : List.of("deadlines", "referral-deadlines", "transfer-deadlines", "inbox", "directory")) {
+            List<String> interceptors = processing.eventProcessor(group, TrackingEventProcessor.class).orElseThrow()
+                    .getHandlerInterceptors().stream().map(interceptor -> interceptor.getClass().getSimpleName())
+                    .toList();
+            if (group.endsWith("deadlines")) {
+                assertThat(interceptors).as(group).containsOnlyOnce("BatchLinger");
+            } else {
+                assertThat(interceptors).as(group).doesNotContain("BatchLinger");
+            }
         }
     }
 

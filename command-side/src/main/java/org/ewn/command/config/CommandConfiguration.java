@@ -4,10 +4,12 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.ewn.command.submission.TrustProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TrustProperties.class)
@@ -24,10 +28,26 @@ import java.time.Clock;
         description = "The credentials of an account; reads need one, signed submissions do not")
 class CommandConfiguration {
 
+    /** The processing groups that keep the deadlines of alerts, referrals and transfers. */
+    static final List<String> DEADLINE_PROCESSORS = List.of("deadlines", "referral-deadlines", "transfer-deadlines");
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The processors of the deadlines let events gather between batches that were not full ({@link BatchLinger}):
+     * {@code ewn.processing.deadlines-linger}, 0 to follow each event at once.
+     */
+    @Autowired
+    void lingerBetweenDeadlineBatches(EventProcessingConfigurer processing,
+                                      @Value("${ewn.processing.deadlines-linger:100ms}") Duration linger,
+                                      @Value("${ewn.processing.batch-size:50}") int batchSize) {
+        for (String group : DEADLINE_PROCESSORS) {
+            processing.registerHandlerInterceptor(group, configuration -> new BatchLinger(linger, batchSize));
+        }
     }
 
     /** Loading an alert replays its events; past this many, it starts from a snapshot instead. */
