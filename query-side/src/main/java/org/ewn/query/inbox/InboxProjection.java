@@ -141,7 +141,9 @@ class InboxProjection {
 
     /**
      * Updates the alert and derives the entries from it as it then stands, the alert read back by the update itself;
-     * nothing to derive until it has been raised.
+     * nothing to derive until it has been raised. Only this processor writes the alerts, one event at a time, so no
+     * other update can come between the write and the document it returns (mongo-java-server's {@code
+     * ReturnDocument.AFTER} is unsafe only for concurrent updates of one document).
      */
     private void updateWithEntries(AlertId alertId, Bson update, Function<Document, List<String>> whose) {
         Document alert = alerts.findOneAndUpdate(Filters.eq("_id", alertId.toString()), update, UPSERT_AFTER);
