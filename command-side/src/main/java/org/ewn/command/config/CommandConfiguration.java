@@ -29,7 +29,8 @@ import java.util.List;
 class CommandConfiguration {
 
     /** The processing groups that keep the deadlines of alerts, referrals and transfers. */
-    static final List<String> DEADLINE_PROCESSORS = List.of("deadlines", "referral-deadlines", "transfer-deadlines");
+    private static final List<String> DEADLINE_PROCESSORS =
+            List.of("deadlines", "referral-deadlines", "transfer-deadlines");
 
     @Bean
     @ConditionalOnMissingBean

@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -33,7 +35,7 @@ import java.util.TreeSet;
 final class TimeIndex extends Index<Object> {
 
     private static final String ID = "_id";
-    private static final Map<String, Boolean> RANGES = Map.of("$lt", false, "$lte", true, "$gt", false, "$gte", true);
+    private static final Set<String> RANGES = Set.of("$lt", "$lte", "$gt", "$gte");
 
     private final String field;
     private final NavigableSet<Entry> dated = new TreeSet<>();
@@ -53,7 +55,7 @@ final class TimeIndex extends Index<Object> {
     @Override
     public boolean canHandle(Document query) {
         return listed == 0 && query.size() == 1 && query.get(field) instanceof Document range && !range.isEmpty()
-               && range.entrySet().stream().allMatch(bound -> RANGES.containsKey(bound.getKey())
+               && range.entrySet().stream().allMatch(bound -> RANGES.contains(bound.getKey())
                                                              && bound.getValue() instanceof Instant);
     }
 
@@ -122,9 +124,7 @@ final class TimeIndex extends Index<Object> {
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
                               MongoCollection<Object> collection) {
-        Object before = oldDocument.get(field);
-        Object after = newDocument.get(field);
-        if (before == null ? after != null : !before.equals(after)) {
+        if (!Objects.equals(oldDocument.get(field), newDocument.get(field))) {
             remove(oldDocument);
             add(newDocument, position, collection);
         }

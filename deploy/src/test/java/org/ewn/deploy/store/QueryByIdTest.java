@@ -1,8 +1,6 @@
 package org.ewn.deploy.store;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -10,13 +8,11 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,20 +163,7 @@ class QueryByIdTest {
         withCollection(file, (tiles, store) -> use.accept(tiles));
     }
 
-    /** Opens the store, and the collection, by a first read that finds nothing; closes both after {@code use}. */
     private static void withCollection(Path file, BiConsumer<MongoCollection<Document>, MVStore> use) {
-        MVStore store = DurableH2Backend.open(file, DataSize.ofMegabytes(16));
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
-        try {
-            server.bind("127.0.0.1", 0);
-            String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-            try (MongoClient client = MongoClients.create(uri)) {
-                MongoCollection<Document> tiles = client.getDatabase("ewn").getCollection("tiles");
-                tiles.find(Filters.eq("_id", "none")).first();
-                use.accept(tiles, store);
-            }
-        } finally {
-            server.shutdown();
-        }
+        FileStore.withCollection(file, "tiles", use);
     }
 }

@@ -1,20 +1,15 @@
 package org.ewn.deploy.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -177,25 +172,12 @@ class TimeIndexTest {
         return deadlines.find(filter).map(document -> document.getString("_id")).into(new TreeSet<>());
     }
 
-    /** Opens the store, and the collection, by a first read that finds nothing; closes both after {@code use}. */
     private static void withCollection(Path file, Consumer<MongoCollection<Document>> use) {
-        withDatabase(file, database -> use.accept(database.getCollection(DEADLINES)));
+        FileStore.withCollection(file, DEADLINES, (deadlines, store) -> use.accept(deadlines));
     }
 
     private static void withDatabase(Path file, Consumer<MongoDatabase> use) {
-        MVStore store = DurableH2Backend.open(file, DataSize.ofMegabytes(16));
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
-        try {
-            server.bind("127.0.0.1", 0);
-            String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-            try (MongoClient client = MongoClients.create(uri)) {
-                MongoDatabase database = client.getDatabase("ewn");
-                database.getCollection(DEADLINES).find(Filters.eq("_id", "none")).first();
-                use.accept(database);
-            }
-        } finally {
-            server.shutdown();
-        }
+        FileStore.withDatabase(file, DEADLINES, (database, store) -> use.accept(database));
     }
 
     private static de.bwaldvogel.mongo.bson.Document query(String field, String operator, Object value) {
