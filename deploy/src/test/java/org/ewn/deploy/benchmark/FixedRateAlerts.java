@@ -42,6 +42,10 @@ final class FixedRateAlerts {
     private final AtomicInteger rejected = new AtomicInteger();
     /** Every frame that arrived, warm-up included. */
     private final AtomicInteger framesArrived = new AtomicInteger();
+    /** Each measured frame's alert's due time and the frame's arrival, in the order the frames arrived. */
+    private final long[] frameDue;
+    private final long[] frameArrival;
+    private final AtomicInteger framesTimed = new AtomicInteger();
     private final CountDownLatch allPushed;
     private final CountDownLatch allAnswered;
 
@@ -66,6 +70,8 @@ final class FixedRateAlerts {
             expected += frames.applyAsInt(n);
         }
         this.expectedFrames = expected;
+        this.frameDue = new long[expected];
+        this.frameArrival = new long[expected];
         this.allPushed = new CountDownLatch(expected);
         this.allAnswered = new CountDownLatch(measuredCount);
     }
@@ -112,6 +118,11 @@ final class FixedRateAlerts {
             framesArrived.incrementAndGet();
             if (measured) {
                 pushed.recordValue(at - due);
+                int frame = framesTimed.getAndIncrement();
+                if (frame < frameDue.length) {
+                    frameDue[frame] = due;
+                    frameArrival[frame] = at;
+                }
                 if (arrived.incrementAndGet() == frames) {
                     completed.recordValue(at - due);
                 }
@@ -153,6 +164,11 @@ final class FixedRateAlerts {
     /** Each frame's arrival at each session. */
     Histogram pushed() {
         return pushed.copy();
+    }
+
+    /** Each measured frame, by whether it was on its way during one of the collector's {@code pauses}. */
+    CollectorPauses.Split pushedAround(CollectorPauses pauses) {
+        return pauses.split(frameDue, frameArrival, Math.min(framesTimed.get(), frameDue.length));
     }
 
     /** Each alert's last frame, of the alerts whose every frame arrived. */

@@ -67,6 +67,7 @@ final class PushAtScale {
     private final List<String> cpuNotes = new ArrayList<>();
     private SubmissionSigner signer;
     private AlertPosts posts;
+    private CollectorPauses pauses;
 
     /** Who each alert is addressed to. */
     private enum Addressing {
@@ -100,7 +101,8 @@ final class PushAtScale {
     }
 
     void run() throws Exception {
-        try (AllInOne application = AllInOne.start("push")) {
+        try (AllInOne application = AllInOne.start("push"); CollectorPauses pauses = CollectorPauses.listen()) {
+            this.pauses = pauses;
             signer = application.signer(ORIGINATOR);
             posts = new AlertPosts(application.port());
             try (OfficersOnline officers = new OfficersOnline(application.port(), STATES, posts,
@@ -193,8 +195,10 @@ final class PushAtScale {
         CpuMeter cpu = new CpuMeter();
         CpuMeter untilDone = new CpuMeter();
         ThreadCpu threads = new ThreadCpu(PushAtScale::kind);
+        long start = System.nanoTime();
         alerts.sendAll();
         alerts.awaitDone(DRAIN);
+        long end = System.nanoTime();
         CpuMeter.Usage usage = cpu.stop();
         Map<String, Double> cpuSeconds = threads.seconds();
         double settleSeconds = officers.awaitProbe(SETTLE);
@@ -215,7 +219,25 @@ final class PushAtScale {
                                            : String.format("; the push caught up %.0f s after the row", settleSeconds))
                      + String.format("; the read models were done %.1f s after the push; the JVM's CPU per alert "
                                      + "until then %.1f ms", processorsSeconds, cpuPerAlert));
+        cpuNotes.add(pausesNote(String.format("%,d sessions, %d alerts/s, %s", everyone, load.rate(),
+                                              load.addressing().description), alerts, start, end));
         return alerts;
+    }
+
+    /**
+     * The collector's pauses while the row's alerts were sent and pushed, and its frames split by whether one was on
+     * its way during a pause: the collector's share of the row's p99, against the rest's.
+     */
+    private String pausesNote(String row, FixedRateAlerts alerts, long start, long end) {
+        List<CollectorPauses.Pause> during = pauses.between(start, end);
+        CollectorPauses.Split split = alerts.pushedAround(pauses);
+        double longest = during.stream().mapToDouble(CollectorPauses.Pause::millis).max().orElse(0);
+        double total = during.stream().mapToDouble(CollectorPauses.Pause::millis).sum();
+        return String.format("%s: %d collector pauses (%.0f ms in all, the longest %.0f ms); %.1f%% of the frames "
+                             + "were on their way during one, p50 / p99 %s / %s ms; the other frames' p50 / p99 %s / "
+                             + "%s ms", row, during.size(), total, longest, 100 * split.shareDuringPause(),
+                             EndToEnd.ms(split.duringPause(), 50), EndToEnd.ms(split.duringPause(), 99),
+                             EndToEnd.ms(split.otherwise(), 50), EndToEnd.ms(split.otherwise(), 99));
     }
 
     /** The threads worth a figure of their own: the clients', and the server's on the live path. */
