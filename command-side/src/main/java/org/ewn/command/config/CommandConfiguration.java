@@ -8,6 +8,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.ewn.command.submission.TrustProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,13 +41,16 @@ class CommandConfiguration {
 
     /**
      * The processors of the deadlines let events gather between batches that were not full ({@link BatchLinger}):
-     * {@code ewn.processing.deadlines-linger}, 0 to follow each event at once.
+     * {@code ewn.processing.deadlines-linger}, 0 to follow each event at once. A batch is full at the batch size the
+     * processor itself is given.
      */
     @Autowired
-    void lingerBetweenDeadlineBatches(EventProcessingConfigurer processing,
-                                      @Value("${ewn.processing.deadlines-linger:100ms}") Duration linger,
-                                      @Value("${ewn.processing.batch-size:50}") int batchSize) {
+    void lingerBetweenDeadlineBatches(EventProcessingConfigurer processing, EventProcessorProperties processors,
+                                      @Value("${ewn.processing.deadlines-linger:100ms}") Duration linger) {
         for (String group : DEADLINE_PROCESSORS) {
+            int batchSize = processors.getProcessors()
+                                      .getOrDefault(group, new EventProcessorProperties.ProcessorSettings())
+                                      .getBatchSize();
             processing.registerHandlerInterceptor(group, configuration -> new BatchLinger(linger, batchSize));
         }
     }
