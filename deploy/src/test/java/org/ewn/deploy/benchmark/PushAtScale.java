@@ -209,10 +209,13 @@ final class PushAtScale {
             perFrame.append(String.format("%s%s %.0f", perFrame.isEmpty() ? "" : ", ", kind,
                                           cpuSeconds.getOrDefault(kind, 0.0) * 1e6 / alerts.framesArrived()));
         }
-        cpuNotes.add(String.format("%,d sessions, %d alerts/s, %s: %,d/%,d answered 201 in time; the JVM used %.2f "
-                                   + "cores (HTTP request threads %.2f), other processes %.2f; CPU µs per frame: %s%s",
+        Histogram answered = alerts.accepted();
+        cpuNotes.add(String.format("%,d sessions, %d alerts/s, %s: %,d/%,d answered 201 in time, p50 / p99 %s / %s ms "
+                                   + "after their due time; the JVM used %.2f cores (HTTP request threads %.2f), other "
+                                   + "processes %.2f; CPU µs per frame: %s%s",
                                    everyone, load.rate(), load.addressing().description,
-                                   alerts.accepted().getTotalCount(), alerts.measuredCount(),
+                                   answered.getTotalCount(), alerts.measuredCount(), EndToEnd.ms(answered, 50),
+                                   EndToEnd.ms(answered, 99),
                                    usage.processCpuSeconds() / usage.seconds(),
                                    cpuSeconds.getOrDefault(HTTP, 0.0) / usage.seconds(), usage.otherCores(),
                                    perFrame, settleSeconds < 1 ? ""
