@@ -210,11 +210,12 @@ final class PushAtScale {
                                           cpuSeconds.getOrDefault(kind, 0.0) * 1e6 / alerts.framesArrived()));
         }
         Histogram answered = alerts.accepted();
-        cpuNotes.add(String.format("%,d sessions, %d alerts/s, %s: %,d/%,d answered 201 in time, p50 / p99 %s / %s ms "
-                                   + "after their due time; the JVM used %.2f cores (HTTP request threads %.2f), other "
-                                   + "processes %.2f; CPU µs per frame: %s%s",
-                                   everyone, load.rate(), load.addressing().description,
-                                   answered.getTotalCount(), alerts.measuredCount(), EndToEnd.ms(answered, 50),
+        String row = String.format("%,d sessions, %d alerts/s, %s", everyone, load.rate(),
+                                   load.addressing().description);
+        cpuNotes.add(String.format("%s: %,d/%,d answered 201 in time, p50 / p99 %s / %s ms after their due time; the "
+                                   + "JVM used %.2f cores (HTTP request threads %.2f), other processes %.2f; CPU µs per "
+                                   + "frame: %s%s",
+                                   row, answered.getTotalCount(), alerts.measuredCount(), EndToEnd.ms(answered, 50),
                                    EndToEnd.ms(answered, 99),
                                    usage.processCpuSeconds() / usage.seconds(),
                                    cpuSeconds.getOrDefault(HTTP, 0.0) / usage.seconds(), usage.otherCores(),
@@ -222,8 +223,7 @@ final class PushAtScale {
                                            : String.format("; the push caught up %.0f s after the row", settleSeconds))
                      + String.format("; the read models were done %.1f s after the push; the JVM's CPU per alert "
                                      + "until then %.1f ms", processorsSeconds, cpuPerAlert));
-        cpuNotes.add(pausesNote(String.format("%,d sessions, %d alerts/s, %s", everyone, load.rate(),
-                                              load.addressing().description), alerts, start, end));
+        cpuNotes.add(pausesNote(row, alerts, start, end));
         return alerts;
     }
 
