@@ -2,6 +2,7 @@ package org.ewn.deploy;
 
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -169,11 +170,20 @@ final class Officer implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Disconnects, unless the hub closed the connection first: after an ERROR frame it does so at any moment, and the
+     * client may learn of it only when the DISCONNECT cannot be written. Either way the connection is gone.
+     */
     @Override
     public void close() {
-        if (session.isConnected()) {
-            session.disconnect();
+        try {
+            if (session.isConnected()) {
+                session.disconnect();
+            }
+        } catch (MessageDeliveryException closedByTheHub) {
+            // nothing left to disconnect
+        } finally {
+            client.stop();
         }
-        client.stop();
     }
 }
