@@ -3,6 +3,7 @@ package org.ewn.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ewn.api.alert.AlertEscalated;
+import org.ewn.deploy.store.DurableH2Backend;
 import org.ewn.trust.IssuedKey;
 import org.ewn.trust.KeyKind;
 import org.ewn.trust.KeyStores;
@@ -125,7 +126,8 @@ class RestartIT {
         }
         assertThat(data.resolve("demo-pki")).doesNotExist();
         assertThat(data.resolve("demo-credentials.txt")).doesNotExist();
-        assertThat(data.resolve("store.mv")).exists();
+        assertThat(data.resolve(DurableH2Backend.LOG_FILE)).exists();
+        assertThat(data.resolve(DurableH2Backend.DERIVED_FILE)).exists();
     }
 
     @Test

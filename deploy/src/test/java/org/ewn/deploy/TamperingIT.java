@@ -169,7 +169,7 @@ class TamperingIT {
         Path data = DATA.resolve("deleted-while-stopped");
         copyRecursively(HONEST, data);
         long index;
-        MongoServer stopped = new MongoServer(new DurableH2Backend(data.resolve("store.mv").toString()));
+        MongoServer stopped = new MongoServer(new DurableH2Backend(data));
         try (MongoClient driver = MongoClients.create("mongodb://127.0.0.1:" + stopped.bind().getPort())) {
             MongoCollection<Document> commits = driver.getDatabase("ewn").getCollection(LogStorageEngine.COMMITS);
             // the search gallops through commits 0, 2, 6, 14, 30, ...: the last of those in the log

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 
 /**
  * Without {@code ewn.mongodb.uri}, starts an in-process MongoDB wire-protocol server on loopback with
- * its data in one file under the data directory, and connects to it with the ordinary driver, so the
+ * its data in two files under the data directory (see {@link DurableH2Backend}), and connects to it with the ordinary driver, so the
  * embedded run takes the same code path as a real MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,11 +33,11 @@ class EmbeddedStoreConfiguration {
     MongoServer embeddedMongoServer(DataProperties data) throws IOException {
         Path directory = data.dir().toAbsolutePath();
         Files.createDirectories(directory);
-        Path file = directory.resolve("store.mv");
-        MongoServer server = new MongoServer(new DurableH2Backend(DurableH2Backend.open(file, data.cacheSize())));
+        MongoServer server = new MongoServer(new DurableH2Backend(directory, data.cacheSize()));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Embedded store on {} with its data in {}", address, file);
+        log.info("Embedded store on {} with its data in {} and {}", address, directory.resolve(DurableH2Backend.LOG_FILE),
+                 directory.resolve(DurableH2Backend.DERIVED_FILE));
         return server;
     }
 

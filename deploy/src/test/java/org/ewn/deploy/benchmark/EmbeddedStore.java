@@ -34,7 +34,7 @@ final class EmbeddedStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.server = new MongoServer(new DurableH2Backend(directory.resolve("store.mv").toString()));
+        this.server = new MongoServer(new DurableH2Backend(directory));
         InetSocketAddress address = server.bind();
         this.client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))

@@ -6,8 +6,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.BsonJavaScript;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
@@ -104,7 +104,7 @@ class DocumentTypeTest {
 
     @Test
     void aStoreWhoseDocumentsH2SerializedReadsAsItIsAndTakesNewWritesInBson(@TempDir Path dir) {
-        withStore(dir, H2Backend::new, database -> {
+        withStore(dir, DurableH2BackendTest::h2Backend, database -> {
             for (int i = 0; i < 500; i++) {
                 database.getCollection("alerts").insertOne(new org.bson.Document("_id", "alert-" + i).append("n", i));
             }
@@ -136,7 +136,7 @@ class DocumentTypeTest {
             database.getCollection("old").drop();
             database.getCollection("moved").renameCollection(new MongoNamespace("ewn", "renamed"));
         });
-        try (MVStore store = MVStore.open(dir.resolve("store.mv").toString())) {
+        try (MVStore store = MVStore.open(dir.resolve(DurableH2Backend.LOG_FILE).toString())) {
             assertThat(store.getMapNames()).noneMatch(name -> name.contains("ewn.old"))
                                            .noneMatch(name -> name.contains("ewn.moved"))
                                            .contains("databases.ewn.renamed",
@@ -161,8 +161,9 @@ class DocumentTypeTest {
      */
     @Test
     void anUpdateLeavesTheDocumentH2HoldsAsItWasAndStoresANewOne(@TempDir Path dir) {
-        MVStore store = DurableH2Backend.open(dir.resolve("store.mv"), DataSize.ofMegabytes(16));
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
+        DurableH2Backend backend = new DurableH2Backend(dir, DataSize.ofMegabytes(16));
+        MVStore store = backend.log();
+        MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", 0);
             int port = server.getLocalAddress().getPort();
@@ -225,8 +226,8 @@ class DocumentTypeTest {
         return buffer.getBuffer().get(0);
     }
 
-    private static void withStore(Path dir, Function<String, H2Backend> backend, Consumer<MongoDatabase> use) {
-        MongoServer server = new MongoServer(backend.apply(dir.resolve("store.mv").toString()));
+    private static void withStore(Path dir, Function<Path, MongoBackend> backend, Consumer<MongoDatabase> use) {
+        MongoServer server = new MongoServer(backend.apply(dir));
         try {
             server.bind("127.0.0.1", 0);
             int port = server.getLocalAddress().getPort();

@@ -13,24 +13,27 @@ import org.springframework.util.unit.DataSize;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 
-/** The embedded store on a file, as the application opens it, served over loopback to the ordinary driver. */
+/** The embedded store in a directory, as the application opens it, served over loopback to the ordinary driver. */
 final class FileStore {
 
     private FileStore() {
     }
 
     /**
-     * Opens the store on {@code file} and the collection in its database {@code ewn}, by a first read that finds
-     * nothing; closes both after {@code use}.
+     * Opens the store in {@code directory} and the collection in its database {@code ewn}, by a first read that finds
+     * nothing; closes both after {@code use}, which is also given the file that holds the collection.
      */
-    static void withCollection(Path file, String collection, BiConsumer<MongoCollection<Document>, MVStore> use) {
-        withDatabase(file, collection, (database, store) -> use.accept(database.getCollection(collection), store));
+    static void withCollection(Path directory, String collection,
+                               BiConsumer<MongoCollection<Document>, MVStore> use) {
+        withDatabase(directory, collection,
+                     (database, store) -> use.accept(database.getCollection(collection), store));
     }
 
     /** As {@link #withCollection}, with the database the collection is in. */
-    static void withDatabase(Path file, String collection, BiConsumer<MongoDatabase, MVStore> use) {
-        MVStore store = DurableH2Backend.open(file, DataSize.ofMegabytes(16));
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
+    static void withDatabase(Path directory, String collection, BiConsumer<MongoDatabase, MVStore> use) {
+        DurableH2Backend backend = new DurableH2Backend(directory, DataSize.ofMegabytes(16));
+        MVStore store = backend.fileOf(collection);
+        MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", 0);
             String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();

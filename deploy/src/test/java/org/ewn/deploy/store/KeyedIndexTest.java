@@ -7,10 +7,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
@@ -177,7 +177,7 @@ class KeyedIndexTest {
 
     @Test
     void aStoreIndexedByH2IsReindexedWhenOpened(@TempDir Path dir) {
-        withStore(dir, H2Backend::new, collection -> {
+        withStore(dir, DurableH2BackendTest::h2Backend, collection -> {
             collection.createIndex(Indexes.ascending("agency", "sequence"), new IndexOptions().unique(true));
             for (int i = 0; i < 500; i++) {
                 collection.insertOne(new Document("_id", "alert-" + i).append("agency", "KZ-DEMO")
@@ -193,7 +193,7 @@ class KeyedIndexTest {
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
             collection.insertOne(new Document("_id", "alert-500").append("agency", "KZ-DEMO").append("sequence", 500L));
         });
-        try (MVStore store = MVStore.open(dir.resolve("store.mv").toString())) {
+        try (MVStore store = MVStore.open(dir.resolve(DurableH2Backend.LOG_FILE).toString())) {
             assertThat(store.getMapNames()).noneMatch(name -> name.contains("._index_"))
                     .anyMatch(name -> name.endsWith(DurableH2Backend.KEYED + "_id_"));
         }
@@ -201,9 +201,9 @@ class KeyedIndexTest {
                 assertThat(collection.find(Filters.eq("_id", "alert-500")).first()).isNotNull());
     }
 
-    private static void withStore(Path dir, Function<String, H2Backend> backend,
+    private static void withStore(Path dir, Function<Path, MongoBackend> backend,
                                   Consumer<MongoCollection<Document>> use) {
-        MongoServer server = new MongoServer(backend.apply(dir.resolve("store.mv").toString()));
+        MongoServer server = new MongoServer(backend.apply(dir));
         try {
             server.bind("127.0.0.1", 0);
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {

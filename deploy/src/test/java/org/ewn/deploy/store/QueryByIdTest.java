@@ -48,16 +48,16 @@ class QueryByIdTest {
 
     @Test
     void aQueryThatPinsTheIdReadsThePagesOfThatDocumentOnly(@TempDir Path dir) {
-        Path file = filled(dir);
+        fill(dir);
 
-        long byId = pageReads(file, tiles -> assertThat(tiles.find(Filters.eq("_id", "tile-2500")).first())
+        long byId = pageReads(dir, tiles -> assertThat(tiles.find(Filters.eq("_id", "tile-2500")).first())
                 .containsEntry("width", 2500 % 256));
-        long pinned = pageReads(file, tiles -> assertThat(tiles.find(
+        long pinned = pageReads(dir, tiles -> assertThat(tiles.find(
                 Filters.and(Filters.eq("_id", "tile-2500"), Filters.lt("width", 256))).first())
                 .containsEntry("width", 2500 % 256));
-        long flatPinned = pageReads(file, tiles -> assertThat(tiles.find(new Document("_id", "tile-2500")
+        long flatPinned = pageReads(dir, tiles -> assertThat(tiles.find(new Document("_id", "tile-2500")
                 .append("width", new Document("$lt", 100))).first()).isNull());
-        long scan = pageReads(file, tiles -> assertThat(tiles.find(Filters.eq("width", 3)).into(new ArrayList<>()))
+        long scan = pageReads(dir, tiles -> assertThat(tiles.find(Filters.eq("width", 3)).into(new ArrayList<>()))
                 .hasSize((DOCUMENTS + 255 - 3) / 256));
 
         assertThat(scan).as("a scan reads every leaf").isGreaterThan(20 * byId);
@@ -67,10 +67,10 @@ class QueryByIdTest {
 
     @Test
     void openingAStoreReadsNoDocumentOfIt(@TempDir Path dir) {
-        Path file = filled(dir);
+        fill(dir);
         long[] opening = new long[1];
-        withCollection(file, (tiles, store) -> opening[0] = store.getFileStore().getReadCount());
-        long scan = pageReads(file, tiles -> assertThat(tiles.countDocuments(Filters.eq("width", 3))).isPositive());
+        withCollection(dir, (tiles, store) -> opening[0] = store.getFileStore().getReadCount());
+        long scan = pageReads(dir, tiles -> assertThat(tiles.countDocuments(Filters.eq("width", 3))).isPositive());
 
         assertThat(opening[0]).as("pages read to open the store and find a document by _id")
                 .isPositive().isLessThan(scan / 20);
@@ -78,7 +78,7 @@ class QueryByIdTest {
 
     @Test
     void conditionalUpdatesByIdMatchUpsertAndRefuseAsAScanWould(@TempDir Path dir) {
-        withCollection(dir.resolve("store.mv"), tiles -> {
+        withCollection(dir, tiles -> {
             for (int i = 0; i < 50; i++) {
                 tiles.insertOne(new Document("_id", "tile-" + i).append("width", 4).append("n", i));
             }
@@ -115,10 +115,9 @@ class QueryByIdTest {
         });
     }
 
-    /** A store of {@value #DOCUMENTS} documents, written and closed. */
-    private static Path filled(Path dir) {
-        Path file = dir.resolve("store.mv");
-        withCollection(file, tiles -> {
+    /** A store in {@code dir} of {@value #DOCUMENTS} documents, written and closed. */
+    private static void fill(Path dir) {
+        withCollection(dir, tiles -> {
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < DOCUMENTS; i++) {
                 documents.add(new Document("_id", "tile-" + i).append("width", i % 256)
@@ -126,7 +125,6 @@ class QueryByIdTest {
             }
             tiles.insertMany(documents);
         });
-        return file;
     }
 
     private static de.bwaldvogel.mongo.bson.Document query(String json) {
@@ -149,9 +147,9 @@ class QueryByIdTest {
     }
 
     /** How many pages the store read from its file for {@code use}, opened afresh, with nothing cached. */
-    private static long pageReads(Path file, Consumer<MongoCollection<Document>> use) {
+    private static long pageReads(Path dir, Consumer<MongoCollection<Document>> use) {
         long[] reads = new long[1];
-        withCollection(file, (tiles, store) -> {
+        withCollection(dir, (tiles, store) -> {
             long before = store.getFileStore().getReadCount();
             use.accept(tiles);
             reads[0] = store.getFileStore().getReadCount() - before;
@@ -159,11 +157,11 @@ class QueryByIdTest {
         return reads[0];
     }
 
-    private static void withCollection(Path file, Consumer<MongoCollection<Document>> use) {
-        withCollection(file, (tiles, store) -> use.accept(tiles));
+    private static void withCollection(Path dir, Consumer<MongoCollection<Document>> use) {
+        withCollection(dir, (tiles, store) -> use.accept(tiles));
     }
 
-    private static void withCollection(Path file, BiConsumer<MongoCollection<Document>, MVStore> use) {
-        FileStore.withCollection(file, "tiles", use);
+    private static void withCollection(Path dir, BiConsumer<MongoCollection<Document>, MVStore> use) {
+        FileStore.withCollection(dir, "tiles", use);
     }
 }

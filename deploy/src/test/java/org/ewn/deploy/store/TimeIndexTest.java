@@ -70,8 +70,7 @@ class TimeIndexTest {
 
     @Test
     void theStoreKeepsASecondaryIndexOfOneFieldWithItsDatesAndUsesIt(@TempDir Path dir) {
-        Path file = dir.resolve("store.mv");
-        withCollection(file, deadlines -> {
+        withCollection(dir, deadlines -> {
             List<Document> documents = new ArrayList<>();
             Random random = new Random(7);
             for (int i = 0; i < DOCUMENTS; i++) {
@@ -86,7 +85,7 @@ class TimeIndexTest {
             deadlines.createIndex(Indexes.ascending("pending"));
             deadlines.createIndex(Indexes.ascending("dueAt", "pending"));
         });
-        withDatabase(file, database -> {
+        withDatabase(dir, database -> {
             MongoCollection<Document> deadlines = database.getCollection(DEADLINES);
             assertThat(indexSizes(database)).as("dated documents, kept again when the store opens")
                     .containsEntry("dueAt_1", DOCUMENTS - 1L).containsEntry("pending_1", 0L)
@@ -105,9 +104,8 @@ class TimeIndexTest {
 
     @Test
     void answersAsAScanWouldThroughWritesAndARestart(@TempDir Path dir) {
-        Path file = dir.resolve("store.mv");
         Random random = new Random(11);
-        withCollection(file, deadlines -> {
+        withCollection(dir, deadlines -> {
             deadlines.createIndex(Indexes.ascending("dueAt"));
             for (int i = 0; i < 300; i++) {
                 deadlines.insertOne(new Document("_id", "d" + i).append("dueAt", someValue(random)));
@@ -125,12 +123,12 @@ class TimeIndexTest {
                     .as("a list matches by any of its elements").contains("list");
             assertAnswersAsAScan(deadlines, random);
         });
-        withCollection(file, deadlines -> {
+        withCollection(dir, deadlines -> {
             assertAnswersAsAScan(deadlines, random);
             deadlines.deleteOne(Filters.eq("_id", "list"));
             assertAnswersAsAScan(deadlines, random);
         });
-        withCollection(file, deadlines -> assertAnswersAsAScan(deadlines, random));
+        withCollection(dir, deadlines -> assertAnswersAsAScan(deadlines, random));
     }
 
     /** A date, mostly, in the first 100 s after {@link #T0}; sometimes a string, a number or nothing. */
@@ -172,12 +170,12 @@ class TimeIndexTest {
         return deadlines.find(filter).map(document -> document.getString("_id")).into(new TreeSet<>());
     }
 
-    private static void withCollection(Path file, Consumer<MongoCollection<Document>> use) {
-        FileStore.withCollection(file, DEADLINES, (deadlines, store) -> use.accept(deadlines));
+    private static void withCollection(Path dir, Consumer<MongoCollection<Document>> use) {
+        FileStore.withCollection(dir, DEADLINES, (deadlines, store) -> use.accept(deadlines));
     }
 
-    private static void withDatabase(Path file, Consumer<MongoDatabase> use) {
-        FileStore.withDatabase(file, DEADLINES, (database, store) -> use.accept(database));
+    private static void withDatabase(Path dir, Consumer<MongoDatabase> use) {
+        FileStore.withDatabase(dir, DEADLINES, (database, store) -> use.accept(database));
     }
 
     private static de.bwaldvogel.mongo.bson.Document query(String field, String operator, Object value) {
