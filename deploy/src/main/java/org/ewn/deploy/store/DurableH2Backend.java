@@ -179,11 +179,6 @@ public class DurableH2Backend extends AbstractMongoBackend {
         return rebuiltFromTheLog(collection) ? derived : log;
     }
 
-    /** The file that holds the map {@code mapName}, by the collection the map belongs to. */
-    private MVStore fileOfMap(String mapName) {
-        return collectionOfMap(mapName).map(this::fileOf).orElse(log);
-    }
-
     /**
      * Moves the maps of derived collections that the log's file holds into the derived file, with their documents,
      * sizes and keyed indexes as they stand; H2's own index maps are dropped, as opening their index would. A map the
@@ -321,7 +316,7 @@ public class DurableH2Backend extends AbstractMongoBackend {
                + derived.getFileStore().getFileName() + "]";
     }
 
-    /** Runs {@code read} with both files' current versions registered as in use; see {@link #readingOneVersion(MVStore, Supplier)}. */
+    /** Runs {@code read} with both files' current versions registered as in use; see the method below. */
     private <T> T readingOneVersion(Supplier<T> read) {
         return readingOneVersion(log, () -> readingOneVersion(derived, read));
     }
@@ -407,7 +402,8 @@ public class DurableH2Backend extends AbstractMongoBackend {
             MVStore store = fileOf(collection.getCollectionName());
             if (store != fileOf(newCollectionName)) {
                 throw new MongoServerException("Cannot rename " + collection.getCollectionName() + " to "
-                                               + newCollectionName + ": the one is rebuilt from the log, the other not");
+                                               + newCollectionName
+                                               + ": the one is rebuilt from the log, the other not");
             }
             String from = collection.getFullName();
             String to = getFullCollectionNamespace(newCollectionName);

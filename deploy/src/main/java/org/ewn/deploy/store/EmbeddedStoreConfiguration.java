@@ -18,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Without {@code ewn.mongodb.uri}, starts an in-process MongoDB wire-protocol server on loopback with
- * its data in two files under the data directory (see {@link DurableH2Backend}), and connects to it with the ordinary driver, so the
+ * Without {@code ewn.mongodb.uri}, starts an in-process MongoDB wire-protocol server on loopback with its data in two
+ * files under the data directory ({@link DurableH2Backend}), and connects to it with the ordinary driver, so the
  * embedded run takes the same code path as a real MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,8 +36,8 @@ class EmbeddedStoreConfiguration {
         MongoServer server = new MongoServer(new DurableH2Backend(directory, data.cacheSize()));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Embedded store on {} with its data in {} and {}", address, directory.resolve(DurableH2Backend.LOG_FILE),
-                 directory.resolve(DurableH2Backend.DERIVED_FILE));
+        log.info("Embedded store on {} with its data in {} and {}", address,
+                 directory.resolve(DurableH2Backend.LOG_FILE), directory.resolve(DurableH2Backend.DERIVED_FILE));
         return server;
     }
 

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A write the embedded store acknowledged is in its file at once: a copy of the files taken right after the
- * acknowledgement, as a crash would leave them, holds the write. Writes to what a replay rebuilds are in a file of their
- * own, committed in the background, and never hold what the log's file does not.
+ * acknowledgement, as a crash would leave them, holds the write. Writes to what a replay rebuilds are in a file of
+ * their own, committed in the background, and never hold what the log's file does not.
  */
 class DurableH2BackendTest {
 
