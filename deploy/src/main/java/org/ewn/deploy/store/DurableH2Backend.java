@@ -408,6 +408,11 @@ public class DurableH2Backend extends AbstractMongoBackend {
             String from = collection.getFullName();
             String to = getFullCollectionNamespace(newCollectionName);
             super.moveCollection(oldDatabase, collection, newCollectionName);
+            if (store != log) {
+                // H2's version opened the new name's maps in the log's file, empty
+                removeMap(log, DOCUMENTS + to);
+                removeMap(log, META + to);
+            }
             renameMap(store, DOCUMENTS + from, DOCUMENTS + to);
             renameMap(store, META + from, META + to);
             for (String name : store.getMapNames()) {
@@ -417,13 +422,17 @@ public class DurableH2Backend extends AbstractMongoBackend {
             }
         }
 
+        private void removeMap(MVStore store, String name) {
+            if (store.hasMap(name)) {
+                store.removeMap(name);
+            }
+        }
+
         /** Renames the map open under {@code from}, in place of any map named {@code to}. */
         private void renameMap(MVStore store, String from, String to) {
             if (store.hasMap(from)) {
                 MVMap<?, ?> map = store.openMap(from);
-                if (store.hasMap(to)) {
-                    store.removeMap(to);
-                }
+                removeMap(store, to);
                 store.renameMap(map, to);
             }
         }
@@ -438,11 +447,8 @@ public class DurableH2Backend extends AbstractMongoBackend {
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            MVStore store = fileOf(collection.getCollectionName());
-            String name = getFullCollectionNamespace(collection.getCollectionName()) + KEYED + indexName;
-            if (store.hasMap(name)) {
-                store.removeMap(name);
-            }
+            removeMap(fileOf(collection.getCollectionName()),
+                      getFullCollectionNamespace(collection.getCollectionName()) + KEYED + indexName);
         }
 
         /** Removes the collection's documents, size and indexes from the file that holds it. */

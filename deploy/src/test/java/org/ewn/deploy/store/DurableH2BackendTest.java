@@ -1,5 +1,6 @@
 package org.ewn.deploy.store;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -113,6 +114,27 @@ class DurableH2BackendTest {
                     "databases.ewn.inbox_alerts", "meta.ewn.inbox_alerts",
                     "ewn.inbox_alerts" + DurableH2Backend.KEYED + "_id_",
                     "ewn.inbox_alerts" + DurableH2Backend.KEYED + "code_1");
+        }
+    }
+
+    @Test
+    void aDerivedCollectionIsDroppedFromItsFileAndRenamedOnlyWithinIt(@TempDir Path dir) {
+        withDurableStore(dir, database -> {
+            insert(database, "inbox_alerts");
+            insert(database, "inbox_buckets");
+            database.getCollection("inbox_alerts").drop();
+            database.getCollection("inbox_buckets").renameCollection(new MongoNamespace("ewn", "inbox_renamed"));
+            assertThatThrownBy(() -> database.getCollection("inbox_renamed")
+                                             .renameCollection(new MongoNamespace("ewn", "kept")))
+                    .hasMessageContaining("Cannot rename inbox_renamed to kept");
+            assertThat(database.getCollection("inbox_renamed").find(new Document("_id", 1)).first()).isNotNull();
+        });
+        try (MVStore log = MVStore.open(dir.resolve(LOG_FILE).toString());
+             MVStore derived = MVStore.open(dir.resolve(DERIVED_FILE).toString())) {
+            assertThat(derived.getMapNames()).noneMatch(name -> name.contains("inbox_alerts")
+                                                                || name.contains("inbox_buckets"))
+                                             .contains("databases.ewn.inbox_renamed");
+            assertThat(log.getMapNames()).noneMatch(name -> name.contains("inbox_") || name.contains("kept"));
         }
     }
 
