@@ -219,25 +219,27 @@ public class DurableH2Backend extends AbstractMongoBackend {
     }
 
     /**
-     * The collection a map of this backend belongs to: {@code databases.db.coll} and {@code meta.db.coll} hold its
-     * documents and size, {@code db.coll._keyed_index_name} and H2's {@code db.coll._index_name} its indexes. Names
-     * of databases have no dot; names of collections may.
+     * The namespace ({@code db.coll}) of the collection a map of this backend belongs to: {@code databases.db.coll}
+     * and {@code meta.db.coll} hold its documents and size, {@code db.coll._keyed_index_name} and H2's
+     * {@code db.coll._index_name} its indexes.
      */
-    static Optional<String> collectionOfMap(String mapName) {
-        String namespace;
+    private static Optional<String> namespaceOfMap(String mapName) {
         if (mapName.startsWith(DOCUMENTS)) {
-            namespace = mapName.substring(DOCUMENTS.length());
+            return Optional.of(mapName.substring(DOCUMENTS.length()));
         } else if (mapName.startsWith(META)) {
-            namespace = mapName.substring(META.length());
+            return Optional.of(mapName.substring(META.length()));
         } else if (mapName.contains(KEYED)) {
-            namespace = mapName.substring(0, mapName.indexOf(KEYED));
+            return Optional.of(mapName.substring(0, mapName.indexOf(KEYED)));
         } else if (mapName.contains(H2_INDEX)) {
-            namespace = mapName.substring(0, mapName.indexOf(H2_INDEX));
-        } else {
-            return Optional.empty();
+            return Optional.of(mapName.substring(0, mapName.indexOf(H2_INDEX)));
         }
-        int dot = namespace.indexOf('.');
-        return dot < 0 ? Optional.empty() : Optional.of(namespace.substring(dot + 1));
+        return Optional.empty();
+    }
+
+    /** The collection a map belongs to: its namespace after the database's name, which has no dot. */
+    private static Optional<String> collectionOfMap(String mapName) {
+        return namespaceOfMap(mapName).filter(namespace -> namespace.contains("."))
+                                      .map(namespace -> namespace.substring(namespace.indexOf('.') + 1));
     }
 
     @Override
@@ -248,28 +250,26 @@ public class DurableH2Backend extends AbstractMongoBackend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        String name = command.toLowerCase();
-        String collection = collection(command, query);
-        boolean write = WRITES.contains(name);
-        if (LOG.equals(collection)) {
-            Lock lock = write ? logVisibility.writeLock() : logVisibility.readLock();
-            lock.lock();
-            try {
-                return handleAndCommit(channel, databaseName, command, query, name, collection, write);
-            } finally {
-                lock.unlock();
-            }
+        if (!LOG.equals(collection(command, query))) {
+            return handleAndCommit(channel, databaseName, command, query);
         }
-        return handleAndCommit(channel, databaseName, command, query, name, collection, write);
+        Lock lock = WRITES.contains(command.toLowerCase()) ? logVisibility.writeLock() : logVisibility.readLock();
+        lock.lock();
+        try {
+            return handleAndCommit(channel, databaseName, command, query);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    private Document handleAndCommit(Channel channel, String databaseName, String command, Document query,
-                                     String name, String collection, boolean write) {
+    private Document handleAndCommit(Channel channel, String databaseName, String command, Document query) {
+        String name = command.toLowerCase();
+        boolean write = WRITES.contains(name);
         catalogChanged.set(false);
         Document response = readingOneVersion(() -> super.handleCommand(channel, databaseName, command, query));
         if (write && !DOCUMENT_WRITES.contains(name)) {
             commit();
-        } else if (write && (!rebuiltFromTheLog(collection) || catalogChanged.get())) {
+        } else if (write && (!rebuiltFromTheLog(collection(command, query)) || catalogChanged.get())) {
             commitLog();
         }
         return response;
@@ -286,7 +286,7 @@ public class DurableH2Backend extends AbstractMongoBackend {
     }
 
     /** Commits both files. */
-    public void commit() {
+    private void commit() {
         log.commit();
         derived.commit();
     }
@@ -338,12 +338,12 @@ public class DurableH2Backend extends AbstractMongoBackend {
         }
     }
 
-    /** The collection a command names: as its first value, or as {@code collection} for {@code getMore}. */
+    /**
+     * The collection a command names as its first value. A {@code getMore} names none there, and needs no lock: it
+     * reads the map as it stood when its {@code find} began.
+     */
     private static String collection(String command, Document query) {
-        if (query.get(command) instanceof String collection) {
-            return collection;
-        }
-        return query.get("collection") instanceof String collection ? collection : "";
+        return query.get(command) instanceof String collection ? collection : "";
     }
 
     /**
@@ -469,9 +469,9 @@ public class DurableH2Backend extends AbstractMongoBackend {
         private void removeMaps(MVStore store, Predicate<String> which) {
             String prefix = getDatabaseName() + ".";
             for (String name : List.copyOf(store.getMapNames())) {
-                String namespace = name.startsWith(DOCUMENTS) ? name.substring(DOCUMENTS.length())
-                        : name.startsWith(META) ? name.substring(META.length()) : name;
-                if (namespace.startsWith(prefix) && collectionOfMap(name).filter(which).isPresent()) {
+                if (namespaceOfMap(name).filter(namespace -> namespace.startsWith(prefix)
+                                                             && which.test(namespace.substring(prefix.length())))
+                                        .isPresent()) {
                     store.removeMap(name);
                 }
             }
