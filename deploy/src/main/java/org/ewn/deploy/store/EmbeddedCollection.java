@@ -1,10 +1,12 @@
 package org.ewn.deploy.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -34,16 +36,15 @@ import java.util.function.Supplier;
  * its bytes, and stored the running total in a map of its own, one more page to write at every commit; the network
  * never asks. Nor is it measured when the collection is opened, where H2's constructor asks for it only for a debug
  * message.</li>
- * <li>A query that pins {@code _id} to one value but also asks more of the document, such as the conditional updates of
- * {@code {_id: x, width: {$lt: 3}}} (whether as one document or as the driver's {@code $and}), reads the one document
- * by {@code _id} and matches the rest on it. mongo-java-server takes an index only for a query of exactly the index's
- * fields, and scanned the whole collection for these.</li>
+ * <li>A query that pins the fields of a unique index to one value each but also asks more of the document, such as
+ * the conditional updates of {@code {_id: x, width: {$lt: 3}}} (whether as one document or as the driver's {@code
+ * $and}) or the token store's updates of a token by processor, segment and owner, reads the one document by the index
+ * and matches the rest on it. mongo-java-server takes an index only for a query of exactly the index's fields, and
+ * scanned the whole collection for these.</li>
  * <li>A new {@link TimeIndex} is filled in one pass over the documents rather than mongo-java-server's two.</li>
  * </ul>
  */
 final class EmbeddedCollection extends H2Collection {
-
-    private static final String ID = "_id";
 
     /** Set, under the collection's lock, while an update runs: what it reads, it gets as copies. */
     private boolean updating;
@@ -104,7 +105,7 @@ final class EmbeddedCollection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        QueryResult byId = byPinnedId(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        QueryResult byId = byPinnedKey(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         QueryResult matched = byId != null ? byId
                 : super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         if (!updating) {
@@ -127,49 +128,60 @@ final class EmbeddedCollection extends H2Collection {
     }
 
     /**
-     * A query that no index takes whole but that pins {@code _id} to one value, such as {@code {_id: x, width: {$lt:
-     * 3}}} or its {@code $and}: the document with that {@code _id}, if it matches the rest. mongo-java-server takes an
-     * index only for a query of exactly the index's fields, and scans the collection for any other.
+     * A query that no index takes whole but that pins every field of a unique index to one value, such as {@code {_id:
+     * x, width: {$lt: 3}}}, or the token store's {@code {processorName: p, segment: 0, owner: o}} on its index of the
+     * first two, at its top level or in its {@code $and}: the document the index has for those values, if it matches
+     * the rest. mongo-java-server takes an index only for a query of exactly the index's fields, and scans the
+     * collection for any other.
      *
-     * @return null if an index takes the query whole, or it does not pin {@code _id}
+     * @return null if an index takes the query whole, or the query pins no unique index's fields
      */
-    private QueryResult byPinnedId(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-                                   Document fieldSelector) {
-        if (query.size() == 1 && query.containsKey(ID)) {
-            return null; // a lookup by _id alone, the index's own
-        }
-        Object id = ID.equals(getIdField()) ? pinnedId(query) : null;
-        if (id == null) {
-            return null;
-        }
-        Document byId = new Document(ID, id);
-        Index<Object> idIndex = null;
-        for (Index<Object> index : getIndexes()) {
+    private QueryResult byPinnedKey(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                    Document fieldSelector) {
+        List<Index<Object>> indexes = getIndexes();
+        for (Index<Object> index : indexes) {
             if (index.canHandle(query)) {
                 return null;
             }
-            if (idIndex == null && index.canHandle(byId)) {
-                idIndex = index;
+        }
+        for (Index<Object> index : indexes) {
+            if (index instanceof AbstractUniqueIndex<?>) {
+                Document key = pinnedKey(query, index.getKeys());
+                if (key != null && index.canHandle(key)) {
+                    return matchDocuments(query, index.getPositions(key), orderBy, numberToSkip, limit, batchSize,
+                                          fieldSelector);
+                }
             }
         }
-        return idIndex == null ? null
-                : matchDocuments(query, idIndex.getPositions(byId), orderBy, numberToSkip, limit, batchSize,
-                                 fieldSelector);
+        return null;
+    }
+
+    /** The values that the query requires the fields of an index's keys to equal; null unless it pins them all. */
+    static Document pinnedKey(Document query, List<IndexKey> keys) {
+        Document key = new Document();
+        for (IndexKey indexKey : keys) {
+            Object value = pinned(query, indexKey.getKey());
+            if (value == null) {
+                return null;
+            }
+            key.put(indexKey.getKey(), value);
+        }
+        return key;
     }
 
     /**
-     * The one value that the query requires {@code _id} to equal, at its top level or in a clause of its {@code $and};
-     * null if there is none, or it is null.
+     * The one value that the query requires {@code field} to equal, at its top level or in a clause of its {@code
+     * $and}; null if there is none, or it is null.
      */
-    static Object pinnedId(Document query) {
-        Object id = literal(query.get(ID));
-        if (id != null) {
-            return id;
+    static Object pinned(Document query, String field) {
+        Object value = literal(query.get(field));
+        if (value != null) {
+            return value;
         }
         if (query.get("$and") instanceof List<?> clauses) {
             for (Object clause : clauses) {
-                if (clause instanceof Document document && (id = pinnedId(document)) != null) {
-                    return id;
+                if (clause instanceof Document document && (value = pinned(document, field)) != null) {
+                    return value;
                 }
             }
         }

@@ -4,10 +4,13 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.h2.mvstore.MVStore;
@@ -24,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A query that pins {@code _id} and asks more of the document reads that one document, not the collection, and answers
- * as a scan would.
+ * A query that pins {@code _id}, or the fields of another unique index, and asks more of the document reads that one
+ * document, not the collection, and answers as a scan would.
  */
 class QueryByIdTest {
 
@@ -34,16 +37,22 @@ class QueryByIdTest {
     @Test
     void theIdAPinsIsTheOneValueItMustEqualAtTheTopOrInAnAnd() {
         var id = new de.bwaldvogel.mongo.bson.Document("tile", 3);
-        assertThat(EmbeddedCollection.pinnedId(query("{_id: 'a', width: {$lt: 3}}"))).isEqualTo("a");
-        assertThat(EmbeddedCollection.pinnedId(query("{$and: [{width: {$lt: 3}}, {_id: 'a'}]}"))).isEqualTo("a");
-        assertThat(EmbeddedCollection.pinnedId(query("{$and: [{$and: [{_id: {$eq: 7}}]}, {w: 1}]}"))).isEqualTo(7);
-        assertThat(EmbeddedCollection.pinnedId(new de.bwaldvogel.mongo.bson.Document("_id", id).append("w", 1)))
+        assertThat(EmbeddedCollection.pinned(query("{_id: 'a', width: {$lt: 3}}"), "_id")).isEqualTo("a");
+        assertThat(EmbeddedCollection.pinned(query("{$and: [{width: {$lt: 3}}, {_id: 'a'}]}"), "_id")).isEqualTo("a");
+        assertThat(EmbeddedCollection.pinned(query("{$and: [{$and: [{_id: {$eq: 7}}]}, {w: 1}]}"), "_id")).isEqualTo(7);
+        assertThat(EmbeddedCollection.pinned(new de.bwaldvogel.mongo.bson.Document("_id", id).append("w", 1), "_id"))
                 .isEqualTo(id);
         for (String none : List.of("{width: 3}", "{_id: null, width: 3}", "{_id: {$in: ['a']}, width: 3}",
                                    "{_id: {$gt: 'a'}}", "{_id: {$eq: 'a', $ne: 'b'}}", "{$or: [{_id: 'a'}]}",
                                    "{$and: [{_id: {$in: ['a', 'b']}}]}", "{_id: {$regex: 'a'}}")) {
-            assertThat(EmbeddedCollection.pinnedId(query(none))).as(none).isNull();
+            assertThat(EmbeddedCollection.pinned(query(none), "_id")).as(none).isNull();
         }
+        List<IndexKey> processorAndSegment = List.of(new IndexKey("processor", true), new IndexKey("segment", true));
+        assertThat(EmbeddedCollection.pinnedKey(query("{$and: [{processor: 'inbox'}, {segment: 0}, {owner: 'n'}]}"),
+                                                processorAndSegment))
+                .isEqualTo(query("{processor: 'inbox', segment: 0}"));
+        assertThat(EmbeddedCollection.pinnedKey(query("{processor: 'inbox', owner: 'n'}"), processorAndSegment))
+                .as("a field of the index left free").isNull();
     }
 
     @Test
@@ -112,6 +121,40 @@ class QueryByIdTest {
                     .sort(Sorts.descending("n")).map(tile -> tile.getString("_id")).into(new ArrayList<>()))
                     .as("an _id of several values, as before, by a scan").containsExactly("tile-2", "tile-1");
             assertThat(tiles.countDocuments()).isEqualTo(50);
+        });
+    }
+
+    @Test
+    void aQueryThatPinsTheFieldsOfAUniqueIndexAndMoreReadsThatDocumentAndAnswersAsAScanWould(@TempDir Path dir) {
+        withCollection(dir, tokens -> {
+            tokens.createIndex(Indexes.ascending("processor", "segment"), new IndexOptions().unique(true));
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < DOCUMENTS; i++) {
+                documents.add(new Document("processor", "p" + i / 4).append("segment", i % 4).append("owner", "n")
+                                      .append("token", i).append("hashes", "h".repeat(64)));
+            }
+            tokens.insertMany(documents);
+        });
+        Bson owned = Filters.and(Filters.eq("processor", "p625"), Filters.eq("segment", 2), Filters.eq("owner", "n"));
+
+        long byIndex = pageReads(dir, tokens -> assertThat(tokens.updateOne(
+                Filters.and(Filters.eq("processor", "p625"), Filters.eq("segment", 2)), Updates.set("token", 8_000))
+                .getModifiedCount()).isOne());
+        long pinned = pageReads(dir, tokens -> assertThat(tokens.updateOne(owned, Updates.set("token", 9_000))
+                                                                  .getModifiedCount()).isOne());
+        long scan = pageReads(dir, tokens -> assertThat(tokens.countDocuments(Filters.eq("token", -1))).isZero());
+
+        assertThat(scan).as("a scan reads every leaf").isGreaterThan(20 * byIndex);
+        assertThat(pinned).as("an update that also names the owner reads as one by the index's fields alone")
+                .isLessThanOrEqualTo(byIndex);
+        withCollection(dir, tokens -> {
+            assertThat(tokens.find(owned).first()).containsEntry("token", 9_000);
+            assertThat(tokens.updateOne(Filters.and(Filters.eq("processor", "p625"), Filters.eq("segment", 2),
+                                                    Filters.eq("owner", "other")), Updates.set("token", 1))
+                               .getMatchedCount()).as("owned by another node").isZero();
+            assertThat(tokens.find(Filters.and(Filters.eq("processor", "p625"), Filters.eq("segment", 4),
+                                               Filters.eq("owner", "n"))).first()).as("no such segment").isNull();
+            assertThat(tokens.countDocuments(Filters.eq("token", 9_000))).isOne();
         });
     }
 
