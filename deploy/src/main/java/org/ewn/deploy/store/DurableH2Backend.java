@@ -108,8 +108,8 @@ public class DurableH2Backend extends AbstractMongoBackend {
     /** Pages are split at this size rather than H2's 16 KB; see {@link #openFile}. */
     static final int PAGE_SPLIT_SIZE = 4 * 1024;
 
-    /** The default of {@code ewn.data.cache-size}, H2's own; see {@link DataProperties}. */
-    static final String DEFAULT_CACHE_SIZE = "16MB";
+    /** The default of {@code ewn.data.cache-size}; see {@link DataProperties}. */
+    static final String DEFAULT_CACHE_SIZE = "2MB";
 
     private final MVStore log;
     private final MVStore derived;
