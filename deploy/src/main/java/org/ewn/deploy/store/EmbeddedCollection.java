@@ -138,6 +138,9 @@ final class EmbeddedCollection extends H2Collection {
      */
     private QueryResult byPinnedKey(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                     Document fieldSelector) {
+        if (query.size() == 1 && !query.containsKey("$and")) {
+            return null; // a query of one field, such as a lookup by _id: the index of that field's own, if any
+        }
         List<Index<Object>> indexes = getIndexes();
         for (Index<Object> index : indexes) {
             if (index.canHandle(query)) {
