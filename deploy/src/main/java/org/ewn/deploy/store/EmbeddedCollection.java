@@ -105,9 +105,7 @@ final class EmbeddedCollection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        QueryResult byId = byPinnedKey(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        QueryResult matched = byId != null ? byId
-                : super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        QueryResult matched = matching(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         if (!updating) {
             return matched;
         }
@@ -128,23 +126,20 @@ final class EmbeddedCollection extends H2Collection {
     }
 
     /**
-     * A query that no index takes whole but that pins every field of a unique index to one value, such as {@code {_id:
-     * x, width: {$lt: 3}}}, or the token store's {@code {processorName: p, segment: 0, owner: o}} on its index of the
-     * first two, at its top level or in its {@code $and}: the document the index has for those values, if it matches
-     * the rest. mongo-java-server takes an index only for a query of exactly the index's fields, and scans the
-     * collection for any other.
-     *
-     * @return null if an index takes the query whole, or the query pins no unique index's fields
+     * The documents a query matches, found as mongo-java-server finds them, by an index that takes the query whole or
+     * else by a scan, but for a query that pins every field of a unique index to one value and asks more of the
+     * document, such as {@code {_id: x, width: {$lt: 3}}}, or the token store's {@code {processorName: p, segment: 0,
+     * owner: o}} on its index of the first two, at its top level or in its {@code $and}: the document the index has
+     * for those values, if it matches the rest. mongo-java-server takes an index only for a query of exactly the
+     * index's fields, and scans the collection for any other.
      */
-    private QueryResult byPinnedKey(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-                                    Document fieldSelector) {
-        if (query.size() == 1 && !query.containsKey("$and")) {
-            return null; // a query of one field, such as a lookup by _id: the index of that field's own, if any
-        }
+    private QueryResult matching(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                 Document fieldSelector) {
         List<Index<Object>> indexes = getIndexes();
         for (Index<Object> index : indexes) {
             if (index.canHandle(query)) {
-                return null;
+                return matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize,
+                                      fieldSelector);
             }
         }
         for (Index<Object> index : indexes) {
@@ -156,7 +151,7 @@ final class EmbeddedCollection extends H2Collection {
                 }
             }
         }
-        return null;
+        return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     /** The values that the query requires the fields of an index's keys to equal; null unless it pins them all. */
